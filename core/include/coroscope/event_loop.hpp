@@ -1,0 +1,179 @@
+#pragma once
+// EventLoop: asyncio's BaseEventLoop for one thread — a FIFO ready queue of handles, a heap
+// of timers ordered by (deadline, scheduling order), a clock, and step(): one handle at a time.
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "coroscope/clock.hpp"
+#include "coroscope/exceptions.hpp"
+#include "coroscope/detail/ring_buffer.hpp"
+#include "coroscope/handle.hpp"
+#include "coroscope/none.hpp"
+
+namespace coroscope {
+
+class TaskBase;
+namespace detail {
+class FutureBase;
+}
+template <class T>
+class Future;
+template <class T>
+class Task;
+template <class T>
+class Coroutine;
+
+// The context dict of loop.call_exception_handler().
+struct ExceptionContext {
+  std::string message;
+  std::exception_ptr exception;
+  std::string source;  // what raised it: "Task-3 (worker)", a callback's description, ...
+};
+
+// What one call of EventLoop::step() did.
+enum class StepResult {
+  ran,              // one handle ran
+  empty_iteration,  // an iteration passed with no live handle (all cancelled, or stopping)
+  idle,             // nothing ready and no timer: the loop would wait forever
+};
+
+class EventLoop final : public detail::RefCounted {
+ public:
+  explicit EventLoop(std::unique_ptr<Clock> clock = std::make_unique<MonotonicClock>());
+  ~EventLoop() override;
+
+  // --- scheduling callbacks (call_soon / call_later / call_at) ---------------------------
+  template <class F>
+  Handle call_soon(F&& callback, HandleKind kind = HandleKind::callback) {
+    auto handle = make_handle(std::forward<F>(callback), kind);
+    schedule_ready(handle);
+    return Handle(std::move(handle));
+  }
+  template <class F>
+  TimerHandle call_later(double delay, F&& callback) {
+    return call_at(time() + delay, std::forward<F>(callback));
+  }
+  template <class F>
+  TimerHandle call_at(double when, F&& callback) {
+    auto handle = make_handle(std::forward<F>(callback), HandleKind::callback);
+    schedule_timer(handle, when);
+    return TimerHandle(std::move(handle));
+  }
+
+  // --- futures and tasks ----------------------------------------------------------------
+  template <class T = void>
+  Future<T> create_future();
+  // loop.create_task(coro, name=): unlike asyncio.create_task, a given name consumes no
+  // Task-N number (oracle 32).
+  template <class T>
+  Task<T> create_task(Coroutine<T> coro, std::string name = {});
+
+  // --- running ----------------------------------------------------------------------------
+  // Runs exactly one handle, starting a new iteration (_run_once's timers and snapshot) when
+  // the current one is used up. run_forever and run_until_complete are loops over step().
+  StepResult step();
+  void run_forever();
+  // loop.run_until_complete(future): run until it is done and return its result.
+  template <class T>
+  value_or_none_t<T> run_until_complete(Future<T> future);
+  template <class T>
+  value_or_none_t<T> run_until_complete(Coroutine<T> coro);
+  void stop() noexcept { stopping_ = true; }
+  bool is_running() const noexcept { return running_; }
+  bool is_closed() const noexcept { return closed_; }
+  // Drops every handle and timer and destroys the frames of tasks still pending.
+  void close();
+
+  double time() const { return clock_->time(); }
+  const Clock& clock() const noexcept { return *clock_; }
+  double clock_resolution() const { return clock_->resolution(); }
+
+  // --- errors and debug mode ------------------------------------------------------------
+  using ExceptionHandler = std::function<void(EventLoop&, const ExceptionContext&)>;
+  void set_exception_handler(ExceptionHandler handler) { exception_handler_ = std::move(handler); }
+  void call_exception_handler(const ExceptionContext& context);
+  static void default_exception_handler(const ExceptionContext& context);
+  bool get_debug() const noexcept { return debug_; }
+  void set_debug(bool enabled) noexcept { debug_ = enabled; }
+  double slow_callback_duration = 0.1;
+
+  // --- inspection, for tests, the trace and the app ---------------------------------------
+  std::uint64_t iteration() const noexcept { return iteration_; }
+  bool iteration_in_progress() const noexcept { return ntodo_ > 0; }
+  std::size_t ready_count() const noexcept { return ready_.size(); }
+  std::size_t timer_count() const noexcept { return timers_.size(); }
+
+  // The task list behind all_tasks(), in creation order (Task registers itself).
+  void register_task(TaskBase& task) noexcept;
+  void unregister_task(TaskBase& task) noexcept;
+  std::vector<TaskBase*> tasks() const;
+
+  void check_closed() const;
+  // Raises RuntimeError if this loop, or another one, is already running in this thread.
+  void check_running() const;
+
+ private:
+  friend class detail::HandleState;
+  friend class RunningLoopScope;
+
+  template <class F>
+  detail::Ref<detail::HandleState> make_handle(F&& callback, HandleKind kind) {
+    check_closed();
+    detail::Ref<detail::HandleState> handle(new detail::HandleState(this, kind));
+    handle->callback().emplace(std::forward<F>(callback));
+    return handle;
+  }
+  void schedule_ready(const detail::Ref<detail::HandleState>& handle);
+  void schedule_timer(const detail::Ref<detail::HandleState>& handle, double when);
+  void timer_handle_cancelled() noexcept { ++cancelled_timers_; }
+  // run_until_complete without the result: run until `future` is done, then stop.
+  void run_until_done(detail::FutureBase& future);
+  bool begin_iteration();
+  void run_handle(detail::HandleState& handle);
+  [[noreturn]] void report_deadlock();
+
+  std::unique_ptr<Clock> clock_;
+  detail::RingBuffer<detail::Ref<detail::HandleState>> ready_;
+  std::vector<detail::Ref<detail::HandleState>> timers_;  // a binary heap on (when, sequence)
+  std::size_t cancelled_timers_ = 0;
+  std::uint64_t timer_sequence_ = 0;
+  std::size_t ntodo_ = 0;  // handles left in the current iteration's snapshot
+  std::uint64_t iteration_ = 0;
+  TaskBase* first_task_ = nullptr;
+  TaskBase* last_task_ = nullptr;
+  ExceptionHandler exception_handler_;
+  bool running_ = false;
+  bool stopping_ = false;
+  bool closed_ = false;
+  bool debug_ = false;
+};
+
+// asyncio.get_running_loop(): the loop running in this thread (RuntimeError if none).
+EventLoop& get_running_loop();
+// The running loop or nullptr (asyncio._get_running_loop).
+EventLoop* running_loop() noexcept;
+
+// Marks `loop` as this thread's running loop for a scope (events._set_running_loop).
+class RunningLoopScope {
+ public:
+  explicit RunningLoopScope(EventLoop& loop);
+  ~RunningLoopScope();
+  RunningLoopScope(const RunningLoopScope&) = delete;
+  RunningLoopScope& operator=(const RunningLoopScope&) = delete;
+
+ private:
+  EventLoop* previous_;
+};
+
+// Raised by run_until_complete when the loop can never make progress: nothing is ready, no
+// timer is pending, and the awaited future is not done. Its message names each stuck task.
+class DeadlockError : public RuntimeError {
+  using RuntimeError::RuntimeError;
+};
+
+}  // namespace coroscope

@@ -1,0 +1,62 @@
+#pragma once
+// asyncio's exceptions, and the Python builtins a lesson needs, as C++ classes.
+//
+// The hierarchy mirrors Python's: CancelledError derives from BaseException but not from
+// Exception, so `catch (const aio::Exception&)` does not swallow a cancellation, exactly as
+// `except Exception:` does not in Python 3.8+.
+#include <exception>
+#include <stdexcept>
+#include <string>
+
+namespace coroscope {
+
+class BaseException : public std::exception {
+ public:
+  explicit BaseException(std::string message = {}) : message_(std::move(message)) {}
+  const char* what() const noexcept override { return message_.c_str(); }
+  const std::string& message() const noexcept { return message_; }
+
+ private:
+  std::string message_;
+};
+
+class Exception : public BaseException {
+  using BaseException::BaseException;
+};
+
+// asyncio.CancelledError: thrown into a task at its `co_await` when it is cancelled.
+class CancelledError : public BaseException {
+  using BaseException::BaseException;
+};
+
+// asyncio.InvalidStateError: a Future used in a state that does not allow the call.
+class InvalidStateError : public Exception {
+  using Exception::Exception;
+};
+
+class RuntimeError : public Exception {
+  using Exception::Exception;
+};
+class ValueError : public Exception {
+  using Exception::Exception;
+};
+class TypeError : public Exception {
+  using Exception::Exception;
+};
+// The builtin TimeoutError, which asyncio.TimeoutError aliases since 3.11.
+class TimeoutError : public Exception {
+  using Exception::Exception;
+};
+
+// `type(e).__name__`: the exception's class name without namespaces ("ValueError"); any C++
+// exception works (a std::runtime_error is named "std::runtime_error").
+std::string type_name(const std::exception& e);
+std::string type_name(const std::exception_ptr& e);
+// `str(e)`: the exception's message.
+std::string message_of(const std::exception_ptr& e);
+
+namespace detail {
+bool is_cancelled_error(const std::exception_ptr& e) noexcept;
+}
+
+}  // namespace coroscope

@@ -1,0 +1,257 @@
+#pragma once
+// Future<T>: asyncio.Future — pending, then finished (a result or an exception) or cancelled,
+// with done callbacks that the loop runs through call_soon, never inline.
+//
+// The state is shared and reference counted: copying a Future copies a reference, as
+// assigning a Python variable does. A type-erased base (FutureBase) holds everything but the
+// result, so a task can wait on a future of any type and gather can hold mixed children.
+#include <coroutine>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "coroscope/detail/ref_counted.hpp"
+#include "coroscope/detail/suspension.hpp"
+#include "coroscope/event_loop.hpp"
+#include "coroscope/exceptions.hpp"
+#include "coroscope/none.hpp"
+
+namespace coroscope {
+
+// What a future stands for, so the trace can say what a task waits on.
+enum class FutureKind : std::uint8_t { plain, task, sleep, gather, shield, wait_for, event, lock };
+const char* to_string(FutureKind kind) noexcept;
+
+namespace detail {
+
+class FutureBase : public RefCounted {
+ public:
+  enum class State : std::uint8_t { pending, cancelled, finished };
+
+  FutureBase(EventLoop& loop, FutureKind kind);
+  ~FutureBase() override;
+
+  EventLoop& loop() const noexcept { return *loop_; }
+  FutureKind kind() const noexcept { return kind_; }
+  std::uint64_t id() const noexcept { return id_; }
+  State state() const noexcept { return state_; }
+  bool done() const noexcept { return state_ != State::pending; }
+  bool cancelled() const noexcept { return state_ == State::cancelled; }
+
+  // Future.cancel(msg): Task and gather's future override it.
+  virtual bool cancel(std::string msg = {});
+  // Future.exception(): null when finished with a result; raises while pending or cancelled.
+  std::exception_ptr exception();
+  // What Future.result() raises, or null if it would return a value (which then sits in the
+  // derived class's slot). Retrieving marks the exception as seen (no "never retrieved").
+  std::exception_ptr result_exception();
+  void rethrow_if_failed() {
+    if (auto e = result_exception()) std::rethrow_exception(e);
+  }
+  void set_exception(std::exception_ptr exception);
+
+  // A done callback: a plain function and a reference-counted context (the task to wake,
+  // the box holding a user's callable). The context is the callback's identity for removal.
+  using CallbackFn = void (*)(RefCounted& context, FutureBase& future);
+  void add_done_callback(CallbackFn fn, Ref<RefCounted> context, HandleKind kind);
+  std::size_t remove_done_callback(CallbackFn fn, const RefCounted* context);
+
+  // A description for diagnostics: "<Future pending>", "Task-3 (worker)".
+  virtual std::string describe() const;
+
+  // Where the concrete state keeps its ResultSlot<T> (set by the concrete class).
+  void* result_slot() const noexcept { return result_slot_; }
+  // Future.set_result in two halves around storing the value in the slot: InvalidStateError
+  // unless pending; then finished, and the done callbacks scheduled.
+  void check_pending() const;
+  void mark_finished();
+  // Future._make_cancelled_error: the CancelledError that result() of a cancelled future
+  // raises (the one that ended a task, once; else a new one with the cancel message).
+  std::exception_ptr make_cancelled_error();
+  const std::string& cancel_message() const noexcept { return cancel_message_; }
+
+ protected:
+  // Future.cancel without the override, what Task calls as super().cancel().
+  bool cancel_future(std::string msg);
+  void report_never_retrieved(const std::string& what);
+  void drop_callbacks() noexcept { callbacks_.clear(); }
+
+  std::exception_ptr cancelled_exc_;  // the CancelledError that ended a task, kept for awaiters
+  std::string cancel_message_;
+  void* result_slot_ = nullptr;
+  bool log_traceback_ = false;
+
+ private:
+  struct DoneCallback {
+    CallbackFn fn;
+    Ref<RefCounted> context;
+    HandleKind kind;
+  };
+  void schedule_callbacks();
+  void schedule_callback(DoneCallback cb);
+
+  Ref<EventLoop> loop_;
+  std::exception_ptr exception_;
+  std::vector<DoneCallback> callbacks_;
+  std::uint64_t id_;
+  State state_ = State::pending;
+  FutureKind kind_;
+};
+
+// Tag: make a Future<T> handle for a state that already exists (a task's, gather's).
+struct AdoptState {};
+
+// The result slot, beside the base in each concrete future state.
+template <class T>
+struct ResultSlot {
+  std::optional<value_or_none_t<T>> value;
+};
+
+template <class T>
+class FutureState final : public FutureBase, public ResultSlot<T> {
+ public:
+  FutureState(EventLoop& loop, FutureKind kind) : FutureBase(loop, kind) {
+    result_slot_ = static_cast<ResultSlot<T>*>(this);
+  }
+};
+
+// The awaiter behind `co_await future`: no suspension when the future is already done
+// (Future.__await__ yields only while pending).
+template <class T>
+class FutureAwaiter {
+ public:
+  FutureAwaiter(Ref<FutureBase> future, ResultSlot<T>& slot) : future_(std::move(future)), slot_(slot) {}
+  bool await_ready() const noexcept { return future_->done(); }
+  void await_suspend(std::coroutine_handle<>) { suspend_task_on(*future_); }
+  value_or_none_t<T> await_resume() {
+    future_->rethrow_if_failed();
+    return *slot_.value;
+  }
+  FutureBase& future() const noexcept { return *future_; }
+
+ private:
+  Ref<FutureBase> future_;
+  ResultSlot<T>& slot_;
+};
+
+}  // namespace detail
+
+// AnyFuture: a reference to a future of any result type — what gather, wait and the trace
+// hold. Future<T> adds the typed result.
+class AnyFuture {
+ public:
+  AnyFuture() = default;
+  explicit AnyFuture(detail::Ref<detail::FutureBase> state) : state_(std::move(state)) {}
+
+  bool done() const noexcept { return state_->done(); }
+  bool cancelled() const noexcept { return state_->cancelled(); }
+  bool cancel(std::string msg = {}) const { return state_->cancel(std::move(msg)); }
+  std::exception_ptr exception() const { return state_->exception(); }
+  EventLoop& get_loop() const noexcept { return state_->loop(); }
+
+  detail::FutureBase* state() const noexcept { return state_.get(); }
+  explicit operator bool() const noexcept { return static_cast<bool>(state_); }
+  friend bool operator==(const AnyFuture& a, const AnyFuture& b) noexcept { return a.state_ == b.state_; }
+
+ protected:
+  detail::Ref<detail::FutureBase> state_;
+};
+
+template <class T>
+class Future;
+
+// A done callback with an identity, like a Python function object: each DoneCallback made
+// from a callable is a new callback, and copies of it are the same one, so
+// remove_done_callback(cb) removes every registration of cb (oracle 09).
+template <class T>
+class DoneCallback {
+ public:
+  template <class F>
+    requires std::is_invocable_v<F&, const Future<T>&>
+  DoneCallback(F callable) : box_(new Box(std::move(callable))) {}
+
+ private:
+  friend class Future<T>;
+  struct Box final : detail::RefCounted {
+    explicit Box(std::function<void(const Future<T>&)> f) : fn(std::move(f)) {}
+    std::function<void(const Future<T>&)> fn;
+  };
+  static void invoke(detail::RefCounted& box, detail::FutureBase& future);
+  detail::Ref<Box> box_;
+};
+
+template <class T = void>
+class Future : public AnyFuture {
+ public:
+  using value_type = value_or_none_t<T>;
+
+  // asyncio.Future(): a pending future on the running loop.
+  Future() : Future(get_running_loop()) {}
+  explicit Future(EventLoop& loop, FutureKind kind = FutureKind::plain)
+      : AnyFuture(detail::Ref<detail::FutureBase>(new detail::FutureState<T>(loop, kind))) {}
+  // For the runtime's own states (Task, gather): `state` must derive from ResultSlot<T>.
+  Future(detail::Ref<detail::FutureBase> state, detail::AdoptState) : AnyFuture(std::move(state)) {}
+
+  // Future.result(): the value; raises the exception, CancelledError, or InvalidStateError.
+  const value_type& result() const {
+    state_->rethrow_if_failed();
+    return *slot().value;
+  }
+  void set_result(value_type value) const
+    requires(!std::is_void_v<T>)
+  {
+    store_result(std::move(value));
+  }
+  void set_result() const
+    requires std::is_void_v<T>
+  {
+    store_result(None);
+  }
+  void set_exception(std::exception_ptr exception) const {
+    if (state_->kind() == FutureKind::task) throw RuntimeError("Task does not support set_exception operation");
+    state_->set_exception(std::move(exception));
+  }
+  template <class E>
+    requires std::is_base_of_v<std::exception, E>
+  void set_exception(E exception) const {
+    set_exception(std::make_exception_ptr(std::move(exception)));
+  }
+
+  void add_done_callback(DoneCallback<T> callback) const {
+    state_->add_done_callback(&DoneCallback<T>::invoke, callback.box_, HandleKind::done_callback);
+  }
+  std::size_t remove_done_callback(const DoneCallback<T>& callback) const {
+    return state_->remove_done_callback(&DoneCallback<T>::invoke, callback.box_.get());
+  }
+
+  detail::FutureAwaiter<T> operator co_await() const { return {state_, slot()}; }
+
+ protected:
+  // Every concrete state of a Future<T> (FutureState<T>, TaskState<T>, ...) derives from
+  // ResultSlot<T>; the base records where that slot is.
+  detail::ResultSlot<T>& slot() const { return *static_cast<detail::ResultSlot<T>*>(state_->result_slot()); }
+
+ private:
+  void store_result(value_type value) const {
+    if (state_->kind() == FutureKind::task) throw RuntimeError("Task does not support set_result operation");
+    state_->check_pending();
+    slot().value.emplace(std::move(value));
+    state_->mark_finished();
+  }
+};
+
+template <class T>
+void DoneCallback<T>::invoke(detail::RefCounted& box, detail::FutureBase& future) {
+  static_cast<Box&>(box).fn(Future<T>(detail::Ref<detail::FutureBase>(&future), detail::AdoptState{}));
+}
+
+template <class T>
+Future<T> EventLoop::create_future() {
+  return Future<T>(*this);
+}
+
+}  // namespace coroscope

@@ -1,0 +1,75 @@
+#pragma once
+// Handle and TimerHandle: a callback scheduled on the loop (asyncio.events.Handle).
+// The loop's ready queue and timer heap hold HandleStates; a Handle is the user's
+// reference to one, through which it can be cancelled.
+#include <cstdint>
+
+#include "coroscope/detail/inline_callback.hpp"
+#include "coroscope/detail/ref_counted.hpp"
+
+namespace coroscope {
+
+class EventLoop;
+
+// What a handle will run: the trace and the app show it ("Task-2 step", "wakeup", ...).
+enum class HandleKind : std::uint8_t {
+  callback,       // loop.call_soon / call_later / call_at of user code
+  task_step,      // Task.__step: a task's first step, or its next one after a bare yield
+  task_wakeup,    // Task.__wakeup: a future a task waits on is done
+  done_callback,  // a Future's done callback (add_done_callback), scheduled when it completes
+};
+
+namespace detail {
+
+class HandleState final : public RefCounted {
+ public:
+  HandleState(EventLoop* loop, HandleKind kind) : loop_(loop), kind_(kind) {}
+
+  void cancel() noexcept;
+  bool cancelled() const noexcept { return cancelled_; }
+  HandleKind kind() const noexcept { return kind_; }
+  double when() const noexcept { return when_; }
+  std::uint64_t sequence() const noexcept { return sequence_; }
+
+  // Handle._run: the loop catches what escapes and passes it to its exception handler.
+  void run() { callback_(); }
+
+  InlineCallback& callback() noexcept { return callback_; }
+
+ private:
+  friend class coroscope::EventLoop;
+
+  InlineCallback callback_;
+  EventLoop* loop_;  // cleared when the loop drops the handle (close), so it never dangles
+  double when_ = 0.0;
+  std::uint64_t sequence_ = 0;  // scheduling order: breaks ties between equal deadlines
+  HandleKind kind_;
+  bool cancelled_ = false;
+  bool in_timer_heap_ = false;  // TimerHandle._scheduled
+};
+
+}  // namespace detail
+
+class Handle {
+ public:
+  Handle() = default;
+  explicit Handle(detail::Ref<detail::HandleState> state) : state_(std::move(state)) {}
+
+  // Handle.cancel(): a cancelled handle is skipped when its turn comes.
+  void cancel() noexcept {
+    if (state_) state_->cancel();
+  }
+  bool cancelled() const noexcept { return state_ && state_->cancelled(); }
+
+ protected:
+  detail::Ref<detail::HandleState> state_;
+};
+
+class TimerHandle : public Handle {
+ public:
+  using Handle::Handle;
+  // TimerHandle.when(): the absolute deadline on the loop's clock.
+  double when() const noexcept { return state_ ? state_->when() : 0.0; }
+};
+
+}  // namespace coroscope

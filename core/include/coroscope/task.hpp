@@ -1,0 +1,182 @@
+#pragma once
+// Task<T>: asyncio.Task — a Future that drives a Coroutine one step at a time, each step a
+// handle on the loop. The step logic (TaskBase::step, TaskBase::wakeup) is CPython's
+// Task.__step and Task.__wakeup.
+#include <coroutine>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "coroscope/coroutine.hpp"
+#include "coroscope/future.hpp"
+
+namespace coroscope {
+
+class TaskBase : public detail::FutureBase {
+ public:
+  TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string name);
+  ~TaskBase() override;
+
+  // Task.cancel(msg): request cancellation (CPython 3.11 rules, DESIGN.md rule 9).
+  bool cancel(std::string msg = {}) override;
+  int cancelling() const noexcept { return num_cancels_requested_; }
+  int uncancel() noexcept;
+
+  const std::string& get_name() const noexcept { return name_; }
+  void set_name(std::string name) { name_ = std::move(name); }
+  // The name of the coroutine function the task runs (task.get_coro().__qualname__).
+  std::string_view get_coro_name() const noexcept { return coro_name_; }
+  // The future this task waits on, or null (Task._fut_waiter).
+  detail::FutureBase* fut_waiter() const noexcept { return fut_waiter_.get(); }
+  // The await chain from the task's coroutine down to the innermost suspended frame.
+  std::vector<const detail::PromiseBase*> await_chain() const;
+  bool must_cancel() const noexcept { return must_cancel_; }
+  // Task._log_destroy_pending: warn if destroyed while pending (off for run's own tasks).
+  void set_log_destroy_pending(bool enabled) noexcept { log_destroy_pending_ = enabled; }
+
+  std::string describe() const override;
+
+  // What the running coroutine reported as it suspended (see detail/suspension.hpp).
+  void report(const detail::Suspension& suspension) noexcept { report_ = suspension; }
+  std::exception_ptr take_thrown_in() noexcept { return std::exchange(thrown_in_, nullptr); }
+
+  // Destroys the coroutine of a task that will never run again (its loop closed): frames and
+  // their locals go away and the reference cycle through fut_waiter is broken.
+  void abandon();
+
+  // The intrusive list of the loop's tasks (all_tasks), in creation order.
+  TaskBase* next_in_loop = nullptr;
+  TaskBase* prev_in_loop = nullptr;
+
+ protected:
+  // Moves the finished root coroutine's value into the task's result and destroys the frame.
+  virtual void set_result_from_coroutine() = 0;
+  virtual void destroy_coroutine() noexcept = 0;
+  void finish_with_result() { mark_finished(); }
+
+ private:
+  friend class EventLoop;
+  enum class Outcome { suspended, returned };
+
+  void schedule_step(std::exception_ptr exc = nullptr);
+  void step(std::exception_ptr exc);
+  void wakeup(detail::FutureBase& future);
+  Outcome drive(std::exception_ptr exc);
+  void on_suspended();
+  void on_returned();
+
+  detail::PromiseBase* root_;
+  detail::PromiseBase* innermost_;  // the frame the next step resumes
+  detail::Ref<detail::FutureBase> fut_waiter_;
+  std::exception_ptr thrown_in_;
+  detail::Suspension report_;
+  std::string name_;
+  std::string coro_name_;
+  int num_cancels_requested_ = 0;
+  bool must_cancel_ = false;
+  bool started_ = false;
+  bool log_destroy_pending_ = true;
+};
+
+namespace detail {
+
+template <class T>
+class TaskState final : public TaskBase, public ResultSlot<T> {
+ public:
+  TaskState(EventLoop& loop, Coroutine<T> coro, std::string name)
+      : TaskState(loop, coro.release(), std::move(name)) {}
+  ~TaskState() override { destroy_coroutine(); }
+
+ private:
+  TaskState(EventLoop& loop, std::coroutine_handle<Promise<T>> frame, std::string name)
+      : TaskBase(loop, frame.promise(), std::move(name)), frame_(frame) {
+    result_slot_ = static_cast<ResultSlot<T>*>(this);
+  }
+  void set_result_from_coroutine() override {
+    if constexpr (std::is_void_v<T>) {
+      this->value.emplace(None);
+    } else {
+      this->value.emplace(frame_.promise().take_value());
+    }
+    destroy_coroutine();
+    finish_with_result();
+  }
+  void destroy_coroutine() noexcept override {
+    if (frame_) std::exchange(frame_, {}).destroy();
+  }
+
+  std::coroutine_handle<Promise<T>> frame_;
+};
+
+// The methods of a task handle, shared by AnyTask and Task<T>.
+template <class Self>
+class TaskMethods {
+ public:
+  int cancelling() const noexcept { return task().cancelling(); }
+  int uncancel() const noexcept { return task().uncancel(); }
+  const std::string& get_name() const noexcept { return task().get_name(); }
+  void set_name(std::string name) const { task().set_name(std::move(name)); }
+  std::string_view get_coro_name() const noexcept { return task().get_coro_name(); }
+  TaskBase& task_state() const noexcept { return task(); }
+
+ private:
+  TaskBase& task() const noexcept {
+    return static_cast<TaskBase&>(*static_cast<const Self&>(*this).state());
+  }
+};
+
+std::uint64_t next_task_number() noexcept;
+
+}  // namespace detail
+
+// A reference to a task of any result type (what current_task() and all_tasks() give).
+class AnyTask : public AnyFuture, public detail::TaskMethods<AnyTask> {
+ public:
+  explicit AnyTask(detail::Ref<detail::FutureBase> state) : AnyFuture(std::move(state)) {}
+};
+
+template <class T = void>
+class Task : public Future<T>, public detail::TaskMethods<Task<T>> {
+ public:
+  Task(EventLoop& loop, Coroutine<T> coro, std::string name)
+      : Future<T>(detail::Ref<detail::FutureBase>(new detail::TaskState<T>(loop, std::move(coro), std::move(name))),
+                  detail::AdoptState{}) {}
+  operator AnyTask() const { return AnyTask(this->state_); }
+};
+
+// asyncio.create_task(coro, name=): schedules the first step with call_soon; runs none of the
+// coroutine. Names are Task-N from one process-wide counter — taken even when a name is given.
+template <class T>
+Task<T> create_task(Coroutine<T> coro, std::string name = {}) {
+  Task<T> task = get_running_loop().create_task(std::move(coro));
+  if (!name.empty()) task.set_name(std::move(name));
+  return task;
+}
+
+template <class T>
+Task<T> EventLoop::create_task(Coroutine<T> coro, std::string name) {
+  check_closed();
+  if (name.empty()) name = "Task-" + std::to_string(detail::next_task_number());
+  return Task<T>(*this, std::move(coro), std::move(name));
+}
+
+template <class T>
+value_or_none_t<T> EventLoop::run_until_complete(Future<T> future) {
+  run_until_done(*future.state());
+  return future.result();
+}
+
+// run_until_complete(coro) wraps it in a task first (ensure_future), which takes a Task-N.
+template <class T>
+value_or_none_t<T> EventLoop::run_until_complete(Coroutine<T> coro) {
+  Task<T> task = create_task(std::move(coro));
+  task.task_state().set_log_destroy_pending(false);
+  return run_until_complete(Future<T>(task));
+}
+
+// asyncio.current_task(): the task running now (RuntimeError outside any task).
+AnyTask current_task();
+// asyncio.all_tasks(): the running loop's tasks that are not done, in creation order.
+std::vector<AnyTask> all_tasks();
+
+}  // namespace coroscope

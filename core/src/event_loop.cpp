@@ -1,0 +1,269 @@
+#include "coroscope/event_loop.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include "coroscope/future.hpp"
+#include "coroscope/task.hpp"
+
+namespace coroscope {
+
+namespace {
+thread_local EventLoop* running = nullptr;
+
+// base_events._MIN_SCHEDULED_TIMER_HANDLES and _MIN_CANCELLED_TIMER_HANDLES_FRACTION.
+constexpr std::size_t min_scheduled_timer_handles = 100;
+constexpr double min_cancelled_timer_handles_fraction = 0.5;
+
+// heapq order: the earliest deadline first; equal deadlines in scheduling order.
+struct LaterTimer {
+  bool operator()(const detail::Ref<detail::HandleState>& a, const detail::Ref<detail::HandleState>& b) const noexcept {
+    if (a->when() != b->when()) return a->when() > b->when();
+    return a->sequence() > b->sequence();
+  }
+};
+
+double wall_seconds() {
+  using namespace std::chrono;
+  return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+EventLoop* running_loop() noexcept { return running; }
+
+EventLoop& get_running_loop() {
+  if (!running) throw RuntimeError("no running event loop");
+  return *running;
+}
+
+RunningLoopScope::RunningLoopScope(EventLoop& loop) : previous_(std::exchange(running, &loop)) {
+  loop.running_ = true;
+}
+RunningLoopScope::~RunningLoopScope() {
+  running->running_ = false;
+  running = previous_;
+}
+
+void detail::HandleState::cancel() noexcept {
+  if (cancelled_) return;
+  cancelled_ = true;
+  // TimerHandle.cancel tells the loop, which counts cancelled timers to decide when to
+  // rebuild its heap.
+  if (in_timer_heap_) loop_->timer_handle_cancelled();
+}
+
+EventLoop::EventLoop(std::unique_ptr<Clock> clock) : clock_(std::move(clock)) {}
+
+EventLoop::~EventLoop() {
+  if (!closed_) close();
+}
+
+void EventLoop::check_closed() const {
+  if (closed_) throw RuntimeError("Event loop is closed");
+}
+
+void EventLoop::check_running() const {
+  if (running_) throw RuntimeError("This event loop is already running");
+  if (running) throw RuntimeError("Cannot run the event loop while another loop is running");
+}
+
+void EventLoop::schedule_ready(const detail::Ref<detail::HandleState>& handle) { ready_.push_back(handle); }
+
+void EventLoop::schedule_timer(const detail::Ref<detail::HandleState>& handle, double when) {
+  handle->when_ = when;
+  handle->sequence_ = ++timer_sequence_;
+  handle->in_timer_heap_ = true;
+  timers_.push_back(handle);
+  std::push_heap(timers_.begin(), timers_.end(), LaterTimer{});
+}
+
+// The first half of BaseEventLoop._run_once: drop cancelled timers, wait for the earliest
+// deadline if nothing is ready, move every due timer behind the handles already ready, and
+// take the snapshot of what this iteration runs. Returns false when nothing could ever run.
+bool EventLoop::begin_iteration() {
+  if (timers_.size() > min_scheduled_timer_handles &&
+      static_cast<double>(cancelled_timers_) / static_cast<double>(timers_.size()) > min_cancelled_timer_handles_fraction) {
+    std::erase_if(timers_, [](const detail::Ref<detail::HandleState>& h) {
+      if (h->cancelled()) h->in_timer_heap_ = false;
+      return h->cancelled();
+    });
+    std::make_heap(timers_.begin(), timers_.end(), LaterTimer{});
+    cancelled_timers_ = 0;
+  } else {
+    while (!timers_.empty() && timers_.front()->cancelled()) {
+      --cancelled_timers_;
+      std::pop_heap(timers_.begin(), timers_.end(), LaterTimer{});
+      timers_.back()->in_timer_heap_ = false;
+      timers_.pop_back();
+    }
+  }
+
+  if (ready_.empty() && !stopping_) {
+    if (timers_.empty()) return false;
+    // The selector's wait. With no file descriptor registered there is nothing to poll, so
+    // a loop with ready handles makes no system call at all.
+    double timeout = timers_.front()->when() - time();
+    if (timeout > 0) clock_->wait(timeout);
+  }
+
+  double end_time = time() + clock_resolution();
+  while (!timers_.empty() && timers_.front()->when() < end_time) {
+    std::pop_heap(timers_.begin(), timers_.end(), LaterTimer{});
+    detail::Ref<detail::HandleState> handle = std::move(timers_.back());
+    timers_.pop_back();
+    handle->in_timer_heap_ = false;
+    if (handle->cancelled()) --cancelled_timers_;
+    ready_.push_back(std::move(handle));
+  }
+
+  // Only what is ready now runs in this iteration: a handle scheduled while they run waits
+  // for the next one (the ntodo snapshot).
+  ntodo_ = ready_.size();
+  ++iteration_;
+  return true;
+}
+
+StepResult EventLoop::step() {
+  if (!running_) {
+    check_closed();
+    check_running();
+    RunningLoopScope scope(*this);
+    return step();
+  }
+  if (ntodo_ == 0 && !begin_iteration()) return StepResult::idle;
+  while (ntodo_ > 0) {
+    detail::Ref<detail::HandleState> handle = ready_.pop_front();
+    --ntodo_;
+    if (handle->cancelled()) continue;
+    run_handle(*handle);
+    return StepResult::ran;
+  }
+  return StepResult::empty_iteration;
+}
+
+void EventLoop::run_handle(detail::HandleState& handle) {
+  double start = debug_ ? wall_seconds() : 0.0;
+  try {
+    handle.run();
+  } catch (...) {
+    call_exception_handler({"Exception in callback", std::current_exception(), {}});
+  }
+  // Drop what the callback captured now, not when the last Handle reference goes.
+  handle.callback().reset();
+  if (debug_) {
+    double took = wall_seconds() - start;
+    if (took >= slow_callback_duration) {
+      char text[96];
+      std::snprintf(text, sizeof text, "Executing a handle took %.3f seconds", took);
+      call_exception_handler({text, nullptr, {}});
+    }
+  }
+}
+
+void EventLoop::run_forever() {
+  check_closed();
+  check_running();
+  RunningLoopScope scope(*this);
+  struct ResetStopping {
+    bool& stopping;
+    ~ResetStopping() { stopping = false; }
+  } reset{stopping_};
+  for (;;) {
+    if (step() == StepResult::idle) report_deadlock();
+    if (ntodo_ == 0 && stopping_) break;
+  }
+}
+
+// BaseEventLoop.run_until_complete: a done callback stops the loop — one iteration after
+// the future completes, so what the future's completion scheduled still runs (oracle 37).
+void EventLoop::run_until_done(detail::FutureBase& future) {
+  check_closed();
+  check_running();
+  auto stop_when_done = [](detail::RefCounted& loop, detail::FutureBase& done) {
+    // _run_until_complete_cb reads the exception, which marks it as retrieved.
+    if (!done.cancelled()) done.exception();
+    static_cast<EventLoop&>(loop).stop();
+  };
+  future.add_done_callback(stop_when_done, detail::Ref<detail::RefCounted>(this), HandleKind::done_callback);
+  try {
+    run_forever();
+  } catch (...) {
+    future.remove_done_callback(stop_when_done, this);
+    throw;
+  }
+  future.remove_done_callback(stop_when_done, this);
+  if (!future.done()) throw RuntimeError("Event loop stopped before Future completed.");
+}
+
+void EventLoop::report_deadlock() {
+  std::string text = "deadlock: nothing is ready and no timer is pending, so the event loop would wait forever";
+  for (TaskBase* task = first_task_; task; task = task->next_in_loop) {
+    if (task->done()) continue;
+    text += "\n  " + task->get_name() + " (" + std::string(task->get_coro_name()) + ")";
+    if (detail::FutureBase* waiter = task->fut_waiter()) {
+      text += " waits on " + waiter->describe();
+      auto chain = task->await_chain();
+      if (!chain.empty() && chain.back()->suspended_at().line != 0)
+        text += " at " + std::string(chain.back()->suspended_at().file) + ":" +
+                std::to_string(chain.back()->suspended_at().line);
+    }
+  }
+  throw DeadlockError(text);
+}
+
+void EventLoop::close() {
+  if (running_) throw RuntimeError("Cannot close a running event loop");
+  if (closed_) return;
+  closed_ = true;
+  ready_.clear();
+  for (auto& timer : timers_) timer->in_timer_heap_ = false;
+  timers_.clear();
+  ntodo_ = 0;
+  // Pending tasks can never run again. Their frames go now, which breaks the cycles
+  // task -> future it waits on -> its wakeup callback -> task.
+  std::vector<detail::Ref<TaskBase>> pending;
+  for (TaskBase* task = first_task_; task; task = task->next_in_loop)
+    if (!task->done()) pending.emplace_back(task);
+  for (auto& task : pending) task->abandon();
+}
+
+void EventLoop::register_task(TaskBase& task) noexcept {
+  task.prev_in_loop = last_task_;
+  task.next_in_loop = nullptr;
+  (last_task_ ? last_task_->next_in_loop : first_task_) = &task;
+  last_task_ = &task;
+}
+
+void EventLoop::unregister_task(TaskBase& task) noexcept {
+  (task.prev_in_loop ? task.prev_in_loop->next_in_loop : first_task_) = task.next_in_loop;
+  (task.next_in_loop ? task.next_in_loop->prev_in_loop : last_task_) = task.prev_in_loop;
+}
+
+std::vector<TaskBase*> EventLoop::tasks() const {
+  std::vector<TaskBase*> result;
+  for (TaskBase* task = first_task_; task; task = task->next_in_loop) result.push_back(task);
+  return result;
+}
+
+void EventLoop::call_exception_handler(const ExceptionContext& context) {
+  if (exception_handler_) {
+    try {
+      exception_handler_(*this, context);
+      return;
+    } catch (...) {
+      default_exception_handler({"Unhandled error in exception handler", std::current_exception(), {}});
+    }
+  }
+  default_exception_handler(context);
+}
+
+// BaseEventLoop.default_exception_handler logs the message, the context and the exception.
+void EventLoop::default_exception_handler(const ExceptionContext& context) {
+  std::string text = context.message;
+  if (!context.source.empty()) text += "\n" + context.source;
+  if (context.exception) text += "\n" + type_name(context.exception) + ": " + message_of(context.exception);
+  std::fprintf(stderr, "%s\n", text.c_str());
+}
+
+}  // namespace coroscope

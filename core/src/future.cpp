@@ -1,0 +1,125 @@
+#include "coroscope/future.hpp"
+
+namespace coroscope {
+
+const char* to_string(FutureKind kind) noexcept {
+  switch (kind) {
+    case FutureKind::plain: return "future";
+    case FutureKind::task: return "task";
+    case FutureKind::sleep: return "sleep";
+    case FutureKind::gather: return "gather";
+    case FutureKind::shield: return "shield";
+    case FutureKind::wait_for: return "wait_for";
+    case FutureKind::event: return "event";
+    case FutureKind::lock: return "lock";
+  }
+  return "future";
+}
+
+namespace detail {
+
+namespace {
+std::uint64_t next_future_id() noexcept {
+  static std::uint64_t counter = 0;
+  return ++counter;
+}
+}  // namespace
+
+FutureBase::FutureBase(EventLoop& loop, FutureKind kind) : loop_(&loop), id_(next_future_id()), kind_(kind) {}
+
+FutureBase::~FutureBase() {
+  // Future.__del__: an exception nobody looked at is reported when the last reference goes.
+  if (log_traceback_) report_never_retrieved("Future exception was never retrieved");
+}
+
+void FutureBase::report_never_retrieved(const std::string& what) {
+  log_traceback_ = false;
+  loop_->call_exception_handler({what, exception_, describe()});
+}
+
+bool FutureBase::cancel(std::string msg) {
+  log_traceback_ = false;
+  return cancel_future(std::move(msg));
+}
+
+bool FutureBase::cancel_future(std::string msg) {
+  if (state_ != State::pending) return false;
+  state_ = State::cancelled;
+  cancel_message_ = std::move(msg);
+  schedule_callbacks();
+  return true;
+}
+
+std::exception_ptr FutureBase::make_cancelled_error() {
+  if (cancelled_exc_) return std::exchange(cancelled_exc_, nullptr);
+  return std::make_exception_ptr(CancelledError(cancel_message_));
+}
+
+std::exception_ptr FutureBase::exception() {
+  if (state_ == State::cancelled) std::rethrow_exception(make_cancelled_error());
+  if (state_ != State::finished) throw InvalidStateError("Exception is not set.");
+  log_traceback_ = false;
+  return exception_;
+}
+
+std::exception_ptr FutureBase::result_exception() {
+  if (state_ == State::cancelled) return make_cancelled_error();
+  if (state_ != State::finished) return std::make_exception_ptr(InvalidStateError("Result is not set."));
+  log_traceback_ = false;
+  return exception_;
+}
+
+void FutureBase::check_pending() const {
+  if (state_ != State::pending) throw InvalidStateError("invalid state");
+}
+
+void FutureBase::set_exception(std::exception_ptr exception) {
+  check_pending();
+  exception_ = std::move(exception);
+  log_traceback_ = true;
+  mark_finished();
+}
+
+void FutureBase::mark_finished() {
+  state_ = State::finished;
+  schedule_callbacks();
+}
+
+// Future.__schedule_callbacks: each callback goes through call_soon, in registration order;
+// none runs inside set_result (DESIGN.md rule 5).
+void FutureBase::schedule_callbacks() {
+  std::vector<DoneCallback> callbacks = std::move(callbacks_);
+  callbacks_.clear();
+  for (DoneCallback& cb : callbacks) schedule_callback(std::move(cb));
+}
+
+void FutureBase::schedule_callback(DoneCallback cb) {
+  loop_->call_soon([fn = cb.fn, context = std::move(cb.context), self = Ref<FutureBase>(this)] { fn(*context, *self); },
+                   cb.kind);
+}
+
+void FutureBase::add_done_callback(CallbackFn fn, Ref<RefCounted> context, HandleKind kind) {
+  // A callback added to a future that is already done is scheduled at once.
+  if (done()) {
+    schedule_callback({fn, std::move(context), kind});
+  } else {
+    callbacks_.push_back({fn, std::move(context), kind});
+  }
+}
+
+std::size_t FutureBase::remove_done_callback(CallbackFn fn, const RefCounted* context) {
+  std::size_t before = callbacks_.size();
+  std::erase_if(callbacks_, [&](const DoneCallback& cb) { return cb.fn == fn && cb.context.get() == context; });
+  return before - callbacks_.size();
+}
+
+std::string FutureBase::describe() const {
+  std::string text = "<Future ";
+  if (state_ == State::pending) return text + "pending>";
+  if (state_ == State::cancelled) return text + "cancelled>";
+  if (exception_) return text + "finished exception=" + type_name(exception_) + "('" + message_of(exception_) + "')>";
+  return text + "finished>";
+}
+
+}  // namespace detail
+}  // namespace coroscope

@@ -1,0 +1,227 @@
+#include "coroscope/task.hpp"
+
+#include <cassert>
+
+namespace coroscope {
+
+namespace {
+// asyncio._current_tasks for this thread's loop: set for the duration of a step.
+thread_local TaskBase* current = nullptr;
+
+class EnterTask {
+ public:
+  explicit EnterTask(TaskBase& task) : previous_(std::exchange(current, &task)) {}
+  ~EnterTask() { current = previous_; }
+  EnterTask(const EnterTask&) = delete;
+  EnterTask& operator=(const EnterTask&) = delete;
+
+ private:
+  TaskBase* previous_;
+};
+
+TaskBase& running_task(const char* what) {
+  if (!current) throw RuntimeError(std::string(what) + " outside of a task: await only inside a coroutine that a Task runs");
+  return *current;
+}
+}  // namespace
+
+namespace detail {
+std::uint64_t next_task_number() noexcept {
+  static std::uint64_t counter = 0;  // asyncio.tasks._task_name_counter: one per process
+  return ++counter;
+}
+
+void suspend_task_on(FutureBase& future) {
+  running_task("co_await").report({Suspension::Kind::on_future, &future, nullptr});
+}
+void suspend_task_bare() { running_task("co_await").report({Suspension::Kind::bare_yield, nullptr, nullptr}); }
+void suspend_task_awaiting(PromiseBase& child) {
+  running_task("co_await").report({Suspension::Kind::await_coroutine, nullptr, &child});
+}
+void rethrow_if_thrown_in() {
+  if (!current) return;
+  if (auto exc = current->take_thrown_in()) std::rethrow_exception(exc);
+}
+}  // namespace detail
+
+TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string name)
+    : FutureBase(loop, FutureKind::task),
+      root_(&root),
+      innermost_(&root),
+      name_(std::move(name)),
+      coro_name_(root.function_name()) {
+  // Task.__init__: the first step is call_soon'ed; nothing of the coroutine runs yet.
+  schedule_step();
+  loop.register_task(*this);
+}
+
+TaskBase::~TaskBase() {
+  if (log_traceback_) report_never_retrieved("Task exception was never retrieved");
+  loop().unregister_task(*this);
+}
+
+int TaskBase::uncancel() noexcept {
+  if (num_cancels_requested_ > 0) --num_cancels_requested_;
+  return num_cancels_requested_;
+}
+
+bool TaskBase::cancel(std::string msg) {
+  log_traceback_ = false;
+  if (done()) return false;
+  ++num_cancels_requested_;
+  // Forward to the future we wait on; if it is a task that suppresses the cancellation,
+  // fut_waiter stays, so a later cancel() can try again.
+  if (fut_waiter_ && fut_waiter_->cancel(msg)) return true;
+  // Otherwise a step is already scheduled: it will throw CancelledError into the coroutine.
+  must_cancel_ = true;
+  cancel_message_ = std::move(msg);
+  return true;
+}
+
+std::vector<const detail::PromiseBase*> TaskBase::await_chain() const {
+  std::vector<const detail::PromiseBase*> chain;
+  if (done()) return chain;
+  for (const detail::PromiseBase* frame = innermost_; frame; frame = frame->awaiter()) chain.push_back(frame);
+  return {chain.rbegin(), chain.rend()};
+}
+
+std::string TaskBase::describe() const {
+  std::string text = "<Task ";
+  text += done() ? (cancelled() ? "cancelled" : "finished") : "pending";
+  text += " name='" + name_ + "' coro=<" + coro_name_ + "()>";
+  if (fut_waiter_) text += " wait_for=" + fut_waiter_->describe();
+  return text + ">";
+}
+
+void TaskBase::schedule_step(std::exception_ptr exc) {
+  loop().call_soon([self = detail::Ref<TaskBase>(this), exc = std::move(exc)]() mutable { self->step(std::move(exc)); },
+                   HandleKind::task_step);
+}
+
+// Task.__step.
+void TaskBase::step(std::exception_ptr exc) {
+  if (done()) throw InvalidStateError("_step(): already done: " + describe());
+  if (must_cancel_) {
+    if (!detail::is_cancelled_error(exc)) exc = make_cancelled_error();
+    must_cancel_ = false;
+  }
+  fut_waiter_.reset();
+  EnterTask enter(*this);
+  if (drive(std::move(exc)) == Outcome::returned) {
+    on_returned();
+  } else {
+    on_suspended();
+  }
+}
+
+// Task.__wakeup: the future we waited on is done; step again, throwing its exception in.
+void TaskBase::wakeup(detail::FutureBase& future) { step(future.result_exception()); }
+
+// Resumes the coroutine chain until a frame suspends on something only the loop can
+// finish, or the root coroutine returns. Child coroutines run inline, in this same step.
+TaskBase::Outcome TaskBase::drive(std::exception_ptr exc) {
+  if (!started_ && exc) {
+    // coro.throw() into a coroutine that never started raises at once: the body never runs,
+    // not even its cleanup (oracle 19).
+    innermost_ = root_;
+    root_->fail_with(std::move(exc));
+    return Outcome::returned;
+  }
+  started_ = true;
+  thrown_in_ = std::move(exc);
+  detail::PromiseBase* frame = innermost_;
+  for (;;) {
+    report_ = {};
+    frame->handle().resume();
+    if (frame->handle().done()) {
+      if (frame == root_) {
+        innermost_ = root_;
+        return Outcome::returned;
+      }
+      frame = frame->awaiter();  // its await_resume takes the child's result or exception
+      continue;
+    }
+    if (report_.kind == detail::Suspension::Kind::await_coroutine) {
+      report_.child->set_awaiter(frame);
+      frame = report_.child;
+      continue;
+    }
+    innermost_ = frame;
+    return Outcome::suspended;
+  }
+}
+
+void TaskBase::on_returned() {
+  std::exception_ptr exc = root_->exception();
+  if (!exc) {
+    if (must_cancel_) {
+      // The task cancelled itself and returned without awaiting: it ends cancelled and its
+      // result is dropped (oracle 19).
+      must_cancel_ = false;
+      destroy_coroutine();
+      cancel_future(std::move(cancel_message_));
+    } else {
+      set_result_from_coroutine();
+    }
+  } else if (detail::is_cancelled_error(exc)) {
+    cancelled_exc_ = exc;
+    destroy_coroutine();
+    cancel_future({});
+  } else {
+    destroy_coroutine();
+    set_exception(exc);
+  }
+}
+
+void TaskBase::on_suspended() {
+  using Kind = detail::Suspension::Kind;
+  switch (report_.kind) {
+    case Kind::on_future: {
+      detail::FutureBase& future = *report_.future;
+      if (&future.loop() != &loop()) {
+        schedule_step(std::make_exception_ptr(
+            RuntimeError("Task " + describe() + " got Future " + future.describe() + " attached to a different loop")));
+      } else if (&future == this) {
+        schedule_step(std::make_exception_ptr(RuntimeError("Task cannot await on itself: " + describe())));
+      } else {
+        future.add_done_callback(
+            [](detail::RefCounted& task, detail::FutureBase& done) { static_cast<TaskBase&>(task).wakeup(done); },
+            detail::Ref<detail::RefCounted>(this), HandleKind::task_wakeup);
+        fut_waiter_ = detail::Ref<detail::FutureBase>(&future);
+        if (must_cancel_ && fut_waiter_->cancel(cancel_message_)) must_cancel_ = false;
+      }
+      break;
+    }
+    case Kind::bare_yield:
+      // A bare yield relinquishes control for one event loop iteration.
+      schedule_step();
+      break;
+    case Kind::none:
+    case Kind::await_coroutine:
+      schedule_step(std::make_exception_ptr(RuntimeError(
+          "Task got bad yield: the coroutine suspended on an awaiter that is not asyncio's "
+          "(await Futures, Tasks, Coroutines, or types whose operator co_await returns one)")));
+      break;
+  }
+}
+
+void TaskBase::abandon() {
+  if (done()) return;
+  fut_waiter_.reset();
+  drop_callbacks();
+  destroy_coroutine();
+}
+
+AnyTask current_task() {
+  if (!current) throw RuntimeError("no running task");
+  return AnyTask(detail::Ref<detail::FutureBase>(current));
+}
+
+std::vector<AnyTask> all_tasks() {
+  std::vector<AnyTask> tasks;
+  for (TaskBase* task : get_running_loop().tasks())
+    if (!task->done()) tasks.emplace_back(detail::Ref<detail::FutureBase>(task));
+  return tasks;
+}
+
+}  // namespace coroscope
