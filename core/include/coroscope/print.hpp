@@ -63,9 +63,8 @@ concept Text = std::convertible_to<const T&, std::string_view>;
 // char is a one-character str, as C++ code uses it for letters; the other character types have
 // no Python meaning and are left out rather than printed as numbers.
 template <class T>
-concept Integer = std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, char> &&
-                  !std::same_as<T, wchar_t> && !std::same_as<T, char8_t> &&
-                  !std::same_as<T, char16_t> && !std::same_as<T, char32_t>;
+concept Integer = std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, char> && !std::same_as<T, wchar_t> &&
+                  !std::same_as<T, char8_t> && !std::same_as<T, char16_t> && !std::same_as<T, char32_t>;
 
 template <class T>
 concept Float = std::same_as<T, double> || std::same_as<T, float>;
@@ -133,8 +132,7 @@ std::string repr(const T& x) {
     for (const auto& element : x) items.push_back(repr(element));
     return "[" + detail::join(", ", items) + "]";
   } else if constexpr (detail::is_tuple<T>) {
-    const auto items = std::apply(
-        [](const auto&... element) { return std::vector<std::string>{repr(element)...}; }, x);
+    const auto items = std::apply([](const auto&... element) { return std::vector<std::string>{repr(element)...}; }, x);
     // A one-element tuple keeps its comma, `(1,)`, so it does not read as a parenthesized 1.
     return "(" + detail::join(", ", items) + (items.size() == 1 ? ",)" : ")");
   } else {
