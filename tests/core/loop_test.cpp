@@ -1,0 +1,156 @@
+// The event loop's iteration (DESIGN.md rules 1 and 2) and step() granularity.
+#include <doctest/doctest.h>
+
+#include "test_support.hpp"
+
+using Lines = std::vector<std::string>;
+
+TEST_CASE("rule 1: an iteration runs only the handles ready when it began (the ntodo snapshot)") {
+  VirtualLoop loop;
+  Log log;
+  loop->call_soon([&] {
+    log("a");
+    loop->call_soon([&] { log("c, scheduled during the iteration"); });
+  });
+  loop->call_soon([&] { log("b"); });
+  CHECK(loop->step() == aio::StepResult::ran);
+  CHECK(loop->iteration() == 1);
+  CHECK(loop->step() == aio::StepResult::ran);
+  CHECK(loop->iteration() == 1);
+  CHECK_FALSE(loop->iteration_in_progress());
+  CHECK(loop->step() == aio::StepResult::ran);
+  CHECK(loop->iteration() == 2);
+  CHECK(log.lines == Lines{"a", "b", "c, scheduled during the iteration"});
+}
+
+TEST_CASE("rule 1: cancelled handles are skipped") {
+  VirtualLoop loop;
+  Log log;
+  loop->call_soon([&] { log("kept"); });
+  aio::Handle cancelled = loop->call_soon([&] { log("cancelled"); });
+  cancelled.cancel();
+  CHECK(cancelled.cancelled());
+  CHECK(loop->step() == aio::StepResult::ran);
+  CHECK(loop->step() == aio::StepResult::empty_iteration);  // its turn came and it was skipped
+  CHECK(loop->step() == aio::StepResult::idle);
+  CHECK(log.lines == Lines{"kept"});
+}
+
+TEST_CASE("rule 2: due timers join the ready queue behind what is already there") {
+  VirtualLoop loop;
+  Log log;
+  loop->call_later(0, [&] { log("call_later(0)"); });
+  loop->call_soon([&] { log("call_soon"); });
+  loop->call_at(loop->time() - 1, [&] { log("call_at in the past"); });
+  loop->call_soon([&] { log("call_soon 2"); });
+  while (loop->step() != aio::StepResult::idle) {
+  }
+  // The timers are ordered among themselves by deadline: the one in the past comes first.
+  CHECK(log.lines == Lines{"call_soon", "call_soon 2", "call_at in the past", "call_later(0)"});
+}
+
+TEST_CASE("rule 2: timers fire in deadline order; equal deadlines in scheduling order") {
+  VirtualLoop loop;
+  Log log;
+  loop->call_later(0.3, [&] { log("0.3"); });
+  loop->call_later(0.1, [&] { log("0.1 first"); });
+  loop->call_later(0.2, [&] { log("0.2"); });
+  loop->call_later(0.1, [&] { log("0.1 second"); });
+  loop->call_later(0.1, [&] { log("0.1 third"); });
+  while (loop->step() != aio::StepResult::idle) {
+  }
+  CHECK(log.lines == Lines{"0.1 first", "0.1 second", "0.1 third", "0.2", "0.3"});
+  CHECK(loop->time() == doctest::Approx(0.3));
+}
+
+TEST_CASE("a VirtualClock loop jumps straight to the next deadline when nothing is ready") {
+  VirtualLoop loop;
+  double fired_at = -1;
+  loop->call_later(5.0, [&] { fired_at = loop->time(); });
+  CHECK(loop->step() == aio::StepResult::ran);
+  CHECK(fired_at == 5.0);
+}
+
+TEST_CASE("a cancelled timer never runs and does not delay the loop") {
+  VirtualLoop loop;
+  Log log;
+  aio::TimerHandle timer = loop->call_later(10, [&] { log("cancelled timer"); });
+  loop->call_later(1, [&] { log("timer"); });
+  timer.cancel();
+  CHECK(loop->step() == aio::StepResult::ran);
+  CHECK(loop->step() == aio::StepResult::idle);
+  CHECK(log.lines == Lines{"timer"});
+  CHECK(loop->time() == 1.0);
+}
+
+TEST_CASE("many cancelled timers are purged from the heap, and the rest still run in order") {
+  VirtualLoop loop;
+  std::vector<int> fired;
+  std::vector<aio::TimerHandle> handles;
+  for (int i = 0; i < 300; ++i) handles.push_back(loop->call_later(1.0 + i * 0.01, [&fired, i] { fired.push_back(i); }));
+  for (int i = 0; i < 300; ++i)
+    if (i % 3 != 0) handles[i].cancel();
+  loop->call_soon([] {});
+  loop->step();
+  CHECK(loop->timer_count() == 100);  // the purge ran at the start of that iteration
+  while (loop->step() != aio::StepResult::idle) {
+  }
+  REQUIRE(fired.size() == 100);
+  for (int i = 0; i < 100; ++i) CHECK(fired[i] == 3 * i);
+}
+
+TEST_CASE("step() runs exactly one handle: N handles take N steps") {
+  VirtualLoop loop;
+  int runs = 0;
+  for (int i = 0; i < 7; ++i) loop->call_soon([&] { ++runs; });
+  for (int i = 1; i <= 7; ++i) {
+    CHECK(loop->step() == aio::StepResult::ran);
+    CHECK(runs == i);
+  }
+  CHECK(loop->step() == aio::StepResult::idle);
+}
+
+TEST_CASE("an exception escaping a callback goes to the exception handler and the loop goes on") {
+  VirtualLoop loop;
+  std::vector<std::string> reported;
+  loop->set_exception_handler([&](aio::EventLoop&, const aio::ExceptionContext& context) {
+    reported.push_back(context.message + ": " + aio::message_of(context.exception));
+  });
+  bool after = false;
+  loop->call_soon([] { throw aio::ValueError("boom"); });
+  loop->call_soon([&] { after = true; });
+  loop->step();
+  loop->step();
+  CHECK(after);
+  CHECK(reported == std::vector<std::string>{"Exception in callback: boom"});
+}
+
+TEST_CASE("stop() ends run_forever after the current iteration") {
+  VirtualLoop loop;
+  Log log;
+  loop->call_soon([&] {
+    log("stop");
+    loop->stop();
+  });
+  loop->call_soon([&] { log("same iteration"); });
+  loop->call_soon([&] { loop->call_soon([&] { log("next iteration"); }); });
+  loop->run_forever();
+  CHECK(log.lines == Lines{"stop", "same iteration"});
+  CHECK_FALSE(loop->is_running());
+  // stop() before run_forever: exactly one iteration runs (asyncio's run_forever checks
+  // _stopping after each _run_once).
+  loop->stop();
+  loop->run_forever();
+  CHECK(log.lines == Lines{"stop", "same iteration", "next iteration"});
+}
+
+TEST_CASE("run_forever with nothing ready and no timer reports a deadlock instead of hanging") {
+  VirtualLoop loop;
+  CHECK_THROWS_AS(loop->run_forever(), aio::DeadlockError);
+}
+
+TEST_CASE("call_soon on a closed loop raises RuntimeError") {
+  VirtualLoop loop;
+  loop->close();
+  CHECK_THROWS_WITH_AS(loop->call_soon([] {}), "Event loop is closed", aio::RuntimeError);
+}
