@@ -2,24 +2,8 @@
 // A task runs even if nobody awaits it: it starts as soon as its creator yields.
 // When main returns, asyncio.run cancels every task still pending; the
 // CancelledError arrives at that task's await point so its cleanup code runs.
-#include <functional>
-#include <utility>
-
 #include <coroscope/asyncio.hpp>
 namespace aio = coroscope;
-
-// Python's `finally:` block: the destructor runs however the enclosing scope is left,
-// by falling off its end or by an exception (here the CancelledError re-raised below).
-class Finally {
- public:
-  explicit Finally(std::function<void()> block) : block_(std::move(block)) {}
-  Finally(const Finally&) = delete;
-  Finally& operator=(const Finally&) = delete;
-  ~Finally() { block_(); }
-
- private:
-  std::function<void()> block_;
-};
 
 aio::Coroutine<void> fire_and_forget() {
   aio::print("background: started");
@@ -29,7 +13,7 @@ aio::Coroutine<void> fire_and_forget() {
 
 aio::Coroutine<void> forever() {
   aio::print("forever: started");
-  Finally finally([] { aio::print("forever: finally"); });
+  aio::Finally finally([] { aio::print("forever: finally"); });
   try {
     co_await aio::sleep(10);
   } catch (const aio::CancelledError&) {

@@ -5,6 +5,7 @@
 #include "coroscope/coroutine.hpp"
 #include "coroscope/event_loop.hpp"
 #include "coroscope/exceptions.hpp"
+#include "coroscope/finally.hpp"
 #include "coroscope/future.hpp"
 #include "coroscope/gather.hpp"
 #include "coroscope/handle.hpp"

@@ -1,0 +1,22 @@
+#include "coroscope/lesson.hpp"
+
+#include <cstdio>
+
+#include "coroscope/run.hpp"
+
+namespace coroscope {
+
+int lesson_main(Coroutine<void> (*main)()) {
+  set_default_clock_kind(ClockKind::virtual_time);
+  try {
+    run(main());
+    return 0;
+  } catch (const std::exception& e) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "Traceback (most recent call last):\n  (the lesson's main coroutine)\n%s: %s\n",
+                 type_name(e).c_str(), e.what());
+    return 1;
+  }
+}
+
+}  // namespace coroscope
