@@ -10,8 +10,18 @@ const char* to_string(FutureKind kind) noexcept {
     case FutureKind::gather: return "gather";
     case FutureKind::shield: return "shield";
     case FutureKind::wait_for: return "wait_for";
-    case FutureKind::event: return "event";
-    case FutureKind::lock: return "lock";
+    case FutureKind::wait: return "wait";
+    case FutureKind::timeout: return "timeout";
+    case FutureKind::task_group: return "TaskGroup";
+    case FutureKind::event: return "Event.wait";
+    case FutureKind::lock: return "Lock.acquire";
+    case FutureKind::condition: return "Condition.wait";
+    case FutureKind::semaphore: return "Semaphore.acquire";
+    case FutureKind::barrier: return "Barrier.wait";
+    case FutureKind::queue_get: return "Queue.get";
+    case FutureKind::queue_put: return "Queue.put";
+    case FutureKind::queue_join: return "Queue.join";
+    case FutureKind::async_generator: return "async generator";
   }
   return "future";
 }

@@ -22,8 +22,28 @@
 
 namespace coroscope {
 
-// What a future stands for, so the trace can say what a task waits on.
-enum class FutureKind : std::uint8_t { plain, task, sleep, gather, shield, wait_for, event, lock };
+// What a future stands for, so the trace can say what a task waits on ("waiting on
+// Queue.get"). Each primitive creates its waiters' futures with its own kind.
+enum class FutureKind : std::uint8_t {
+  plain,         // loop.create_future() / asyncio.Future()
+  task,          // a Task
+  sleep,         // asyncio.sleep
+  gather,        // asyncio.gather's outer future
+  shield,        // asyncio.shield's outer future
+  wait_for,      // wait_for's and _cancel_and_wait's waiters
+  wait,          // asyncio.wait / as_completed waiters
+  timeout,       // asyncio.timeout's internals
+  task_group,    // TaskGroup's __aexit__ waiter
+  event,         // Event.wait
+  lock,          // Lock.acquire
+  condition,     // Condition.wait
+  semaphore,     // Semaphore.acquire
+  barrier,       // Barrier.wait
+  queue_get,     // Queue.get
+  queue_put,     // Queue.put
+  queue_join,    // Queue.join
+  async_generator,  // an async generator's asend/athrow/aclose
+};
 const char* to_string(FutureKind kind) noexcept;
 
 namespace detail {
