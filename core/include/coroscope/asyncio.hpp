@@ -13,5 +13,7 @@
 #include "coroscope/outcome.hpp"
 #include "coroscope/print.hpp"
 #include "coroscope/run.hpp"
+#include "coroscope/shield.hpp"
 #include "coroscope/sleep.hpp"
 #include "coroscope/task.hpp"
+#include "coroscope/wait_for.hpp"
