@@ -68,7 +68,33 @@ void EventLoop::check_running() const {
   if (running) throw RuntimeError("Cannot run the event loop while another loop is running");
 }
 
-void EventLoop::schedule_ready(const detail::Ref<detail::HandleState>& handle) { ready_.push_back(handle); }
+void EventLoop::record(TraceEvent event) {
+  event.sequence = ++trace_sequence_;
+  event.time = time();
+  event.iteration = static_cast<std::uint32_t>(iteration_);
+  tracer_->record(event);
+}
+
+namespace {
+TraceEvent handle_event(TraceKind kind, const detail::HandleState& handle) {
+  TraceEvent event;
+  event.kind = kind;
+  event.handle = handle.id();
+  event.detail = static_cast<std::uint8_t>(handle.kind());
+  event.task = handle.subject().task;
+  event.future = handle.subject().future;
+  return event;
+}
+}  // namespace
+
+void EventLoop::schedule_ready(const detail::Ref<detail::HandleState>& handle) {
+  ready_.push_back(handle);
+  trace([&] {
+    TraceEvent event = handle_event(TraceKind::handle_scheduled, *handle);
+    event.a = static_cast<std::uint32_t>(ready_.size());
+    return event;
+  });
+}
 
 void EventLoop::schedule_timer(const detail::Ref<detail::HandleState>& handle, double when) {
   handle->when_ = when;
@@ -76,6 +102,11 @@ void EventLoop::schedule_timer(const detail::Ref<detail::HandleState>& handle, d
   handle->in_timer_heap_ = true;
   timers_.push_back(handle);
   std::push_heap(timers_.begin(), timers_.end(), LaterTimer{});
+  trace([&] {
+    TraceEvent event = handle_event(TraceKind::timer_scheduled, *handle);
+    event.value = when;
+    return event;
+  });
 }
 
 // The first half of BaseEventLoop._run_once: drop cancelled timers, wait for the earliest
@@ -93,19 +124,30 @@ bool EventLoop::begin_iteration() {
   } else {
     while (!timers_.empty() && timers_.front()->cancelled()) {
       --cancelled_timers_;
+      trace([&] { return handle_event(TraceKind::handle_cancelled, *timers_.front()); });
       std::pop_heap(timers_.begin(), timers_.end(), LaterTimer{});
       timers_.back()->in_timer_heap_ = false;
       timers_.pop_back();
     }
   }
 
+  double timeout = 0;
   if (ready_.empty() && !stopping_) {
     if (timers_.empty()) return false;
-    // The selector's wait. With no file descriptor registered there is nothing to poll, so
-    // a loop with ready handles makes no system call at all.
-    double timeout = timers_.front()->when() - time();
-    if (timeout > 0) clock_->wait(timeout);
+    timeout = std::max(0.0, timers_.front()->when() - time());
   }
+  ++iteration_;
+  trace([&] {
+    TraceEvent event;
+    event.kind = TraceKind::iteration_begin;
+    event.a = static_cast<std::uint32_t>(ready_.size());
+    event.b = static_cast<std::uint32_t>(timers_.size());
+    event.value = timeout;
+    return event;
+  });
+  // The selector's wait. With no file descriptor registered there is nothing to poll, so a
+  // loop with ready handles makes no system call at all.
+  if (timeout > 0) clock_->wait(timeout);
 
   double end_time = time() + clock_resolution();
   while (!timers_.empty() && timers_.front()->when() < end_time) {
@@ -114,13 +156,18 @@ bool EventLoop::begin_iteration() {
     timers_.pop_back();
     handle->in_timer_heap_ = false;
     if (handle->cancelled()) --cancelled_timers_;
+    trace([&] {
+      TraceEvent event = handle_event(TraceKind::timer_due, *handle);
+      event.value = handle->when();
+      event.a = static_cast<std::uint32_t>(ready_.size() + 1);
+      return event;
+    });
     ready_.push_back(std::move(handle));
   }
 
   // Only what is ready now runs in this iteration: a handle scheduled while they run waits
   // for the next one (the ntodo snapshot).
   ntodo_ = ready_.size();
-  ++iteration_;
   return true;
 }
 
@@ -135,7 +182,11 @@ StepResult EventLoop::step() {
   while (ntodo_ > 0) {
     detail::Ref<detail::HandleState> handle = ready_.pop_front();
     --ntodo_;
-    if (handle->cancelled()) continue;
+    if (handle->cancelled()) {
+      trace([&] { return handle_event(TraceKind::handle_cancelled, *handle); });
+      continue;
+    }
+    trace([&] { return handle_event(TraceKind::handle_run, *handle); });
     run_handle(*handle);
     return StepResult::ran;
   }
@@ -156,6 +207,7 @@ void EventLoop::run_handle(detail::HandleState& handle) {
     if (took >= slow_callback_duration) {
       char text[96];
       std::snprintf(text, sizeof text, "Executing a handle took %.3f seconds", took);
+      trace_diagnostic(Diagnostic::slow_callback, text);
       call_exception_handler({text, nullptr, {}});
     }
   }
@@ -209,7 +261,19 @@ void EventLoop::report_deadlock() {
                 std::to_string(chain.back()->suspended_at().line);
     }
   }
+  trace_diagnostic(Diagnostic::deadlock, text);
   throw DeadlockError(text);
+}
+
+void EventLoop::trace_diagnostic(Diagnostic diagnostic, std::string_view message) {
+  trace([&] {
+    TraceEvent event;
+    event.kind = TraceKind::diagnostic;
+    event.detail = static_cast<std::uint8_t>(diagnostic);
+    event.task = detail::running_task_id();
+    event.a = intern(message);
+    return event;
+  });
 }
 
 void EventLoop::close() {
@@ -247,6 +311,7 @@ std::vector<TaskBase*> EventLoop::tasks() const {
 }
 
 void EventLoop::call_exception_handler(const ExceptionContext& context) {
+  trace_diagnostic(Diagnostic::exception_handler, context.message);
   if (exception_handler_) {
     try {
       exception_handler_(*this, context);

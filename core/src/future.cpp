@@ -29,13 +29,23 @@ const char* to_string(FutureKind kind) noexcept {
 namespace detail {
 
 namespace {
-std::uint64_t next_future_id() noexcept {
-  static std::uint64_t counter = 0;
+std::uint32_t next_future_id() noexcept {
+  static std::uint32_t counter = 0;
   return ++counter;
 }
 }  // namespace
 
-FutureBase::FutureBase(EventLoop& loop, FutureKind kind) : loop_(&loop), id_(next_future_id()), kind_(kind) {}
+FutureBase::FutureBase(EventLoop& loop, FutureKind kind) : loop_(&loop), id_(next_future_id()), kind_(kind) {
+  if (kind == FutureKind::task) return;  // a task reports itself as task_created
+  loop.trace([&] {
+    TraceEvent event;
+    event.kind = TraceKind::future_created;
+    event.future = id_;
+    event.detail = static_cast<std::uint8_t>(kind);
+    event.task = running_task_id();
+    return event;
+  });
+}
 
 FutureBase::~FutureBase() {
   // Future.__del__: an exception nobody looked at is reported when the last reference goes.
@@ -100,20 +110,31 @@ void FutureBase::mark_finished() {
 void FutureBase::schedule_callbacks() {
   std::vector<DoneCallback> callbacks = std::move(callbacks_);
   callbacks_.clear();
+  loop_->trace([&] {
+    TraceEvent event;
+    event.kind = TraceKind::future_done;
+    event.future = id_;
+    event.detail = static_cast<std::uint8_t>(state_ == State::cancelled ? DoneState::cancelled
+                                             : exception_                 ? DoneState::exception
+                                                                          : DoneState::result);
+    event.a = static_cast<std::uint32_t>(callbacks.size());
+    event.task = running_task_id();
+    return event;
+  });
   for (DoneCallback& cb : callbacks) schedule_callback(std::move(cb));
 }
 
 void FutureBase::schedule_callback(DoneCallback cb) {
   loop_->call_soon([fn = cb.fn, context = std::move(cb.context), self = Ref<FutureBase>(this)] { fn(*context, *self); },
-                   cb.kind);
+                   cb.kind, {cb.task, id_});
 }
 
-void FutureBase::add_done_callback(CallbackFn fn, Ref<RefCounted> context, HandleKind kind) {
+void FutureBase::add_done_callback(CallbackFn fn, Ref<RefCounted> context, HandleKind kind, std::uint32_t task) {
   // A callback added to a future that is already done is scheduled at once.
   if (done()) {
-    schedule_callback({fn, std::move(context), kind});
+    schedule_callback({fn, std::move(context), kind, task});
   } else {
-    callbacks_.push_back({fn, std::move(context), kind});
+    callbacks_.push_back({fn, std::move(context), kind, task});
   }
 }
 

@@ -1,5 +1,7 @@
 #include "coroscope/print.hpp"
 
+#include "coroscope/event_loop.hpp"
+
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -141,6 +143,15 @@ std::string join(std::string_view sep, const std::vector<std::string>& items) {
 }
 
 void write_output(std::string_view line) {
+  if (EventLoop* loop = running_loop()) {
+    loop->trace([&] {
+      TraceEvent event;
+      event.kind = TraceKind::output;
+      event.task = running_task_id();
+      event.a = loop->intern(line);
+      return event;
+    });
+  }
   const std::lock_guard lock(output().mutex);
   if (output().sink) {
     output().sink(line);

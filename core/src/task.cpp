@@ -26,6 +26,8 @@ TaskBase& running_task(const char* what) {
 }  // namespace
 
 namespace detail {
+std::uint32_t running_task_id() noexcept { return current ? current->id() : 0; }
+
 std::uint64_t next_task_number() noexcept {
   static std::uint64_t counter = 0;  // asyncio.tasks._task_name_counter: one per process
   return ++counter;
@@ -50,9 +52,34 @@ TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string name)
       innermost_(&root),
       name_(std::move(name)),
       coro_name_(root.function_name()) {
+  loop.trace([&] {
+    TraceEvent event;
+    event.kind = TraceKind::task_created;
+    event.task = id();
+    event.future = detail::running_task_id();
+    event.a = loop.intern(name_);
+    event.b = loop.intern(coro_name_);
+    return event;
+  });
   // Task.__init__: the first step is call_soon'ed; nothing of the coroutine runs yet.
   schedule_step();
   loop.register_task(*this);
+}
+
+void TaskBase::set_name(std::string name) {
+  name_ = std::move(name);
+  trace_named(TraceKind::task_renamed, name_);
+}
+
+void TaskBase::trace_named(TraceKind kind, std::string_view text, std::uint32_t future) {
+  loop().trace([&] {
+    TraceEvent event;
+    event.kind = kind;
+    event.task = id();
+    event.future = future;
+    event.a = loop().intern(text);
+    return event;
+  });
 }
 
 TaskBase::~TaskBase() {
@@ -68,6 +95,7 @@ int TaskBase::uncancel() noexcept {
 bool TaskBase::cancel(std::string msg) {
   log_traceback_ = false;
   if (done()) return false;
+  trace_named(TraceKind::cancel_requested, msg, detail::running_task_id());
   ++num_cancels_requested_;
   // Forward to the future we wait on; if it is a task that suppresses the cancellation,
   // fut_waiter stays, so a later cancel() can try again.
@@ -95,7 +123,7 @@ std::string TaskBase::describe() const {
 
 void TaskBase::schedule_step(std::exception_ptr exc) {
   loop().call_soon([self = detail::Ref<TaskBase>(this), exc = std::move(exc)]() mutable { self->step(std::move(exc)); },
-                   HandleKind::task_step);
+                   HandleKind::task_step, {id(), 0});
 }
 
 // Task.__step.
@@ -107,15 +135,32 @@ void TaskBase::step(std::exception_ptr exc) {
   }
   fut_waiter_.reset();
   EnterTask enter(*this);
-  if (drive(std::move(exc)) == Outcome::returned) {
-    on_returned();
-  } else {
-    on_suspended();
-  }
+  trace_step(TraceKind::step_begin, {});
+  StepOutcome outcome = drive(std::move(exc)) == Outcome::returned ? on_returned() : on_suspended();
+  trace_step(TraceKind::step_end, outcome);
+}
+
+void TaskBase::trace_step(TraceKind kind, StepOutcome outcome) {
+  loop().trace([&] {
+    TraceEvent event;
+    event.kind = kind;
+    event.task = id();
+    event.detail = static_cast<std::uint8_t>(outcome);
+    return event;
+  });
 }
 
 // Task.__wakeup: the future we waited on is done; step again, throwing its exception in.
-void TaskBase::wakeup(detail::FutureBase& future) { step(future.result_exception()); }
+void TaskBase::wakeup(detail::FutureBase& future) {
+  loop().trace([&] {
+    TraceEvent event;
+    event.kind = TraceKind::wakeup;
+    event.task = id();
+    event.future = future.id();
+    return event;
+  });
+  step(future.result_exception());
+}
 
 // Resumes the coroutine chain until a frame suspends on something only the loop can
 // finish, or the root coroutine returns. Child coroutines run inline, in this same step.
@@ -151,7 +196,7 @@ TaskBase::Outcome TaskBase::drive(std::exception_ptr exc) {
   }
 }
 
-void TaskBase::on_returned() {
+StepOutcome TaskBase::on_returned() {
   std::exception_ptr exc = root_->exception();
   if (!exc) {
     if (must_cancel_) {
@@ -160,20 +205,24 @@ void TaskBase::on_returned() {
       must_cancel_ = false;
       destroy_coroutine();
       cancel_future(std::move(cancel_message_));
-    } else {
-      set_result_from_coroutine();
+      return StepOutcome::cancelled;
     }
-  } else if (detail::is_cancelled_error(exc)) {
+    set_result_from_coroutine();
+    return StepOutcome::finished;
+  }
+  if (detail::is_cancelled_error(exc)) {
     cancelled_exc_ = exc;
     destroy_coroutine();
     cancel_future({});
-  } else {
-    destroy_coroutine();
-    set_exception(exc);
+    return StepOutcome::cancelled;
   }
+  trace_named(TraceKind::exception_raised, type_name(exc) + ": " + message_of(exc));
+  destroy_coroutine();
+  set_exception(exc);
+  return StepOutcome::raised;
 }
 
-void TaskBase::on_suspended() {
+StepOutcome TaskBase::on_suspended() {
   using Kind = detail::Suspension::Kind;
   switch (report_.kind) {
     case Kind::on_future: {
@@ -184,16 +233,19 @@ void TaskBase::on_suspended() {
       } else if (&future == this) {
         schedule_step(std::make_exception_ptr(RuntimeError("Task cannot await on itself: " + describe())));
       } else {
+        trace_suspension(&future);
         future.add_done_callback(
             [](detail::RefCounted& task, detail::FutureBase& done) { static_cast<TaskBase&>(task).wakeup(done); },
-            detail::Ref<detail::RefCounted>(this), HandleKind::task_wakeup);
+            detail::Ref<detail::RefCounted>(this), HandleKind::task_wakeup, id());
         fut_waiter_ = detail::Ref<detail::FutureBase>(&future);
         if (must_cancel_ && fut_waiter_->cancel(cancel_message_)) must_cancel_ = false;
+        return StepOutcome::suspended;
       }
       break;
     }
     case Kind::bare_yield:
       // A bare yield relinquishes control for one event loop iteration.
+      trace_suspension(nullptr);
       schedule_step();
       break;
     case Kind::none:
@@ -202,6 +254,40 @@ void TaskBase::on_suspended() {
           "Task got bad yield: the coroutine suspended on an awaiter that is not asyncio's "
           "(await Futures, Tasks, Coroutines, or types whose operator co_await returns one)")));
       break;
+  }
+  return StepOutcome::yielded;
+}
+
+// The `suspend` event and the await chain under it: where the task waits, on what (no future:
+// a bare yield), and every frame from its coroutine down, with the line each one waits at
+// (capture_call_graph's view).
+void TaskBase::trace_suspension(detail::FutureBase* future) {
+  if (!loop().tracer()) return;
+  const CallSite& site = innermost_->suspended_at();
+  loop().trace([&] {
+    TraceEvent event;
+    event.kind = TraceKind::suspend;
+    event.task = id();
+    event.future = future ? future->id() : 0;
+    event.detail = static_cast<std::uint8_t>(future ? future->kind() : FutureKind::sleep);
+    event.a = loop().intern(site.file);
+    event.b = site.line;
+    return event;
+  });
+  std::uint8_t depth = 0;
+  for (const detail::PromiseBase* frame : await_chain()) {
+    loop().trace([&] {
+      TraceEvent event;
+      event.kind = TraceKind::await_frame;
+      event.task = id();
+      event.future = future ? future->id() : 0;
+      event.detail = depth;
+      event.a = loop().intern(frame->function_name());
+      event.b = frame->suspended_at().line;
+      event.c = loop().intern(frame->suspended_at().file);
+      return event;
+    });
+    ++depth;
   }
 }
 

@@ -14,6 +14,7 @@
 #include "coroscope/detail/ring_buffer.hpp"
 #include "coroscope/handle.hpp"
 #include "coroscope/none.hpp"
+#include "coroscope/trace.hpp"
 
 namespace coroscope {
 
@@ -49,18 +50,18 @@ class EventLoop final : public detail::RefCounted {
 
   // --- scheduling callbacks (call_soon / call_later / call_at) ---------------------------
   template <class F>
-  Handle call_soon(F&& callback, HandleKind kind = HandleKind::callback) {
-    auto handle = make_handle(std::forward<F>(callback), kind);
+  Handle call_soon(F&& callback, HandleKind kind = HandleKind::callback, HandleSubject subject = {}) {
+    auto handle = make_handle(std::forward<F>(callback), kind, subject);
     schedule_ready(handle);
     return Handle(std::move(handle));
   }
   template <class F>
-  TimerHandle call_later(double delay, F&& callback) {
-    return call_at(time() + delay, std::forward<F>(callback));
+  TimerHandle call_later(double delay, F&& callback, HandleSubject subject = {}) {
+    return call_at(time() + delay, std::forward<F>(callback), subject);
   }
   template <class F>
-  TimerHandle call_at(double when, F&& callback) {
-    auto handle = make_handle(std::forward<F>(callback), HandleKind::callback);
+  TimerHandle call_at(double when, F&& callback, HandleSubject subject = {}) {
+    auto handle = make_handle(std::forward<F>(callback), HandleKind::callback, subject);
     schedule_timer(handle, when);
     return TimerHandle(std::move(handle));
   }
@@ -102,6 +103,19 @@ class EventLoop final : public detail::RefCounted {
   void set_debug(bool enabled) noexcept { debug_ = enabled; }
   double slow_callback_duration = 0.1;
 
+  // --- instrumentation (trace.hpp) ---------------------------------------------------------
+  // The tracer receives every event from now on; nullptr turns tracing off. Not owned.
+  void set_tracer(Tracer* tracer) noexcept { tracer_ = tracer; }
+  Tracer* tracer() const noexcept { return tracer_; }
+  // Records the event `make()` returns, if tracing is on: the one branch tracing costs when off.
+  template <class MakeEvent>
+  void trace(MakeEvent&& make) {
+    if (tracer_) [[unlikely]]
+      record(make());
+  }
+  std::uint32_t intern(std::string_view text) { return tracer_ ? tracer_->intern(text) : 0; }
+  void trace_diagnostic(Diagnostic diagnostic, std::string_view message);
+
   // --- inspection, for tests, the trace and the app ---------------------------------------
   std::uint64_t iteration() const noexcept { return iteration_; }
   bool iteration_in_progress() const noexcept { return ntodo_ > 0; }
@@ -122,15 +136,16 @@ class EventLoop final : public detail::RefCounted {
   friend class RunningLoopScope;
 
   template <class F>
-  detail::Ref<detail::HandleState> make_handle(F&& callback, HandleKind kind) {
+  detail::Ref<detail::HandleState> make_handle(F&& callback, HandleKind kind, HandleSubject subject) {
     check_closed();
-    detail::Ref<detail::HandleState> handle(new detail::HandleState(this, kind));
+    detail::Ref<detail::HandleState> handle(new detail::HandleState(this, kind, subject));
     handle->callback().emplace(std::forward<F>(callback));
     return handle;
   }
   void schedule_ready(const detail::Ref<detail::HandleState>& handle);
   void schedule_timer(const detail::Ref<detail::HandleState>& handle, double when);
   void timer_handle_cancelled() noexcept { ++cancelled_timers_; }
+  void record(TraceEvent event);
   // run_until_complete without the result: run until `future` is done, then stop.
   void run_until_done(detail::FutureBase& future);
   bool begin_iteration();
@@ -144,6 +159,8 @@ class EventLoop final : public detail::RefCounted {
   std::uint64_t timer_sequence_ = 0;
   std::size_t ntodo_ = 0;  // handles left in the current iteration's snapshot
   std::uint64_t iteration_ = 0;
+  std::uint64_t trace_sequence_ = 0;
+  Tracer* tracer_ = nullptr;
   TaskBase* first_task_ = nullptr;
   TaskBase* last_task_ = nullptr;
   ExceptionHandler exception_handler_;
@@ -152,6 +169,11 @@ class EventLoop final : public detail::RefCounted {
   bool closed_ = false;
   bool debug_ = false;
 };
+
+namespace detail {
+// The id of the task running now (0 outside tasks), for the trace.
+std::uint32_t running_task_id() noexcept;
+}  // namespace detail
 
 // asyncio.get_running_loop(): the loop running in this thread (RuntimeError if none).
 EventLoop& get_running_loop();

@@ -57,7 +57,7 @@ class FutureBase : public RefCounted {
 
   EventLoop& loop() const noexcept { return *loop_; }
   FutureKind kind() const noexcept { return kind_; }
-  std::uint64_t id() const noexcept { return id_; }
+  std::uint32_t id() const noexcept { return id_; }
   State state() const noexcept { return state_; }
   bool done() const noexcept { return state_ != State::pending; }
   bool cancelled() const noexcept { return state_ == State::cancelled; }
@@ -77,7 +77,8 @@ class FutureBase : public RefCounted {
   // A done callback: a plain function and a reference-counted context (the task to wake,
   // the box holding a user's callable). The context is the callback's identity for removal.
   using CallbackFn = void (*)(RefCounted& context, FutureBase& future);
-  void add_done_callback(CallbackFn fn, Ref<RefCounted> context, HandleKind kind);
+  // `task` is the id of the task the callback wakes (0 if none): the trace's arrow.
+  void add_done_callback(CallbackFn fn, Ref<RefCounted> context, HandleKind kind, std::uint32_t task = 0);
   std::size_t remove_done_callback(CallbackFn fn, const RefCounted* context);
 
   // A description for diagnostics: "<Future pending>", "Task-3 (worker)".
@@ -110,6 +111,7 @@ class FutureBase : public RefCounted {
     CallbackFn fn;
     Ref<RefCounted> context;
     HandleKind kind;
+    std::uint32_t task;
   };
   void schedule_callbacks();
   void schedule_callback(DoneCallback cb);
@@ -117,7 +119,7 @@ class FutureBase : public RefCounted {
   Ref<EventLoop> loop_;
   std::exception_ptr exception_;
   std::vector<DoneCallback> callbacks_;
-  std::uint64_t id_;
+  std::uint32_t id_;
   State state_ = State::pending;
   FutureKind kind_;
 };

@@ -19,17 +19,27 @@ enum class HandleKind : std::uint8_t {
   done_callback,  // a Future's done callback (add_done_callback), scheduled when it completes
 };
 
+// Whom a handle concerns, for the trace: the task it steps or wakes, and the future whose
+// completion scheduled it or that it will complete (a sleep's timer); ids, 0 for none.
+struct HandleSubject {
+  std::uint32_t task = 0;
+  std::uint32_t future = 0;
+};
+
 namespace detail {
 
 class HandleState final : public RefCounted {
  public:
-  HandleState(EventLoop* loop, HandleKind kind) : loop_(loop), kind_(kind) {}
+  HandleState(EventLoop* loop, HandleKind kind, HandleSubject subject)
+      : loop_(loop), subject_(subject), id_(next_id()), kind_(kind) {}
 
   void cancel() noexcept;
   bool cancelled() const noexcept { return cancelled_; }
   HandleKind kind() const noexcept { return kind_; }
   double when() const noexcept { return when_; }
   std::uint64_t sequence() const noexcept { return sequence_; }
+  std::uint32_t id() const noexcept { return id_; }
+  const HandleSubject& subject() const noexcept { return subject_; }
 
   // Handle._run: the loop catches what escapes and passes it to its exception handler.
   void run() { callback_(); }
@@ -39,10 +49,17 @@ class HandleState final : public RefCounted {
  private:
   friend class coroscope::EventLoop;
 
+  static std::uint32_t next_id() noexcept {
+    static std::uint32_t counter = 0;
+    return ++counter;
+  }
+
   InlineCallback callback_;
-  EventLoop* loop_;  // cleared when the loop drops the handle (close), so it never dangles
+  EventLoop* loop_;  // only used while in the timer heap, where the loop is alive
   double when_ = 0.0;
   std::uint64_t sequence_ = 0;  // scheduling order: breaks ties between equal deadlines
+  HandleSubject subject_;
+  std::uint32_t id_;
   HandleKind kind_;
   bool cancelled_ = false;
   bool in_timer_heap_ = false;  // TimerHandle._scheduled

@@ -23,7 +23,7 @@ class TaskBase : public detail::FutureBase {
   int uncancel() noexcept;
 
   const std::string& get_name() const noexcept { return name_; }
-  void set_name(std::string name) { name_ = std::move(name); }
+  void set_name(std::string name);
   // The name of the coroutine function the task runs (task.get_coro().__qualname__).
   std::string_view get_coro_name() const noexcept { return coro_name_; }
   // The future this task waits on, or null (Task._fut_waiter).
@@ -62,8 +62,11 @@ class TaskBase : public detail::FutureBase {
   void step(std::exception_ptr exc);
   void wakeup(detail::FutureBase& future);
   Outcome drive(std::exception_ptr exc);
-  void on_suspended();
-  void on_returned();
+  StepOutcome on_suspended();
+  StepOutcome on_returned();
+  void trace_step(TraceKind kind, StepOutcome outcome);
+  void trace_suspension(detail::FutureBase* future);
+  void trace_named(TraceKind kind, std::string_view text, std::uint32_t future = 0);
 
   detail::PromiseBase* root_;
   detail::PromiseBase* innermost_;  // the frame the next step resumes

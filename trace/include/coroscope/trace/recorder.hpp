@@ -1,0 +1,55 @@
+#pragma once
+// Recorder: the in-memory Tracer. Events go into fixed-size chunks, so appending is O(1)
+// without ever copying what is recorded (a growing vector would copy gigabytes at 10 million
+// events); strings are interned once each. Every view reads a Recorder.
+#include <coroscope/trace.hpp>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace coroscope::trace {
+
+// The interned strings of a trace: id 0 is "".
+class StringTable {
+ public:
+  StringTable();
+  std::uint32_t intern(std::string_view text);
+  const std::string& operator[](std::uint32_t id) const { return strings_.at(id); }
+  std::size_t size() const noexcept { return strings_.size(); }
+
+ private:
+  std::deque<std::string> strings_;  // a deque never moves its elements, so the views below stay valid
+  std::unordered_map<std::string_view, std::uint32_t> ids_;
+};
+
+class Recorder final : public Tracer {
+ public:
+  static constexpr std::size_t chunk_size = 1 << 16;  // events per chunk (4 MiB)
+
+  void record(const TraceEvent& event) override;
+  std::uint32_t intern(std::string_view text) override { return strings_.intern(text); }
+
+  std::size_t size() const noexcept { return size_; }
+  const TraceEvent& operator[](std::size_t i) const { return chunks_[i / chunk_size][i % chunk_size]; }
+  const StringTable& strings() const noexcept { return strings_; }
+  StringTable& strings() noexcept { return strings_; }
+  // The name a task had at event `i`'s time is not kept; this is its latest name.
+  std::string_view task_name(std::uint32_t task) const;
+  void clear();
+
+  // Bytes of memory per recorded event (the chunks; strings are counted apart).
+  static constexpr std::size_t bytes_per_event = sizeof(TraceEvent);
+
+ private:
+  std::vector<std::unique_ptr<TraceEvent[]>> chunks_;
+  std::size_t size_ = 0;
+  StringTable strings_;
+  std::unordered_map<std::uint32_t, std::uint32_t> task_names_;  // task id -> string id
+};
+
+}  // namespace coroscope::trace
