@@ -8,6 +8,9 @@ namespace {
 std::size_t never_awaited = 0;
 }
 
+void* PromiseBase::operator new(std::size_t size) { return Pool::local().allocate(size); }
+void PromiseBase::operator delete(void* frame, std::size_t size) noexcept { Pool::local().deallocate(frame, size); }
+
 // Python warns "RuntimeWarning: coroutine 'name' was never awaited" when such a coroutine
 // object is collected; coroscope reports it through the loop's exception handler in debug
 // mode (DESIGN.md rule 12).

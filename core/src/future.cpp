@@ -108,7 +108,7 @@ void FutureBase::mark_finished() {
 // Future.__schedule_callbacks: each callback goes through call_soon, in registration order;
 // none runs inside set_result (DESIGN.md rule 5).
 void FutureBase::schedule_callbacks() {
-  std::vector<DoneCallback> callbacks = std::move(callbacks_);
+  auto callbacks = std::move(callbacks_);
   callbacks_.clear();
   loop_->trace([&] {
     TraceEvent event;

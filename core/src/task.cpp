@@ -46,18 +46,19 @@ void rethrow_if_thrown_in() {
 }
 }  // namespace detail
 
-TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string name)
+TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string name, std::uint64_t number)
     : FutureBase(loop, FutureKind::task),
       root_(&root),
       innermost_(&root),
       name_(std::move(name)),
+      number_(number),
       coro_name_(root.function_name()) {
   loop.trace([&] {
     TraceEvent event;
     event.kind = TraceKind::task_created;
     event.task = id();
     event.future = detail::running_task_id();
-    event.a = loop.intern(name_);
+    event.a = loop.intern(get_name());
     event.b = loop.intern(coro_name_);
     return event;
   });
@@ -66,7 +67,13 @@ TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string name)
   loop.register_task(*this);
 }
 
+const std::string& TaskBase::get_name() const {
+  if (number_ != 0) name_ = "Task-" + std::to_string(std::exchange(number_, 0));
+  return name_;
+}
+
 void TaskBase::set_name(std::string name) {
+  number_ = 0;
   name_ = std::move(name);
   trace_named(TraceKind::task_renamed, name_);
 }
@@ -116,7 +123,7 @@ std::vector<const detail::PromiseBase*> TaskBase::await_chain() const {
 std::string TaskBase::describe() const {
   std::string text = "<Task ";
   text += done() ? (cancelled() ? "cancelled" : "finished") : "pending";
-  text += " name='" + name_ + "' coro=<" + coro_name_ + "()>";
+  text += " name='" + get_name() + "' coro=<" + std::string(coro_name_) + "()>";
   if (fut_waiter_) text += " wait_for=" + fut_waiter_->describe();
   return text + ">";
 }

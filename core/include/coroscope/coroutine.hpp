@@ -13,6 +13,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "coroscope/detail/pool.hpp"
 #include "coroscope/detail/suspension.hpp"
 #include "coroscope/exceptions.hpp"
 #include "coroscope/none.hpp"
@@ -67,9 +68,15 @@ auto get_awaiter(A&& awaitable) {
   }
 }
 
-// The part of a coroutine frame the task's step works with.
+// The part of a coroutine frame the task's step works with. Frames come from the pool.
 class PromiseBase {
  public:
+  // The frame's memory comes from the pool (C++ looks these up in the promise type). Defined
+  // out of line: when g++ 12 inlines the pool into a coroutine it warns
+  // -Wmismatched-new-delete about the pool's own fallback to ::operator new.
+  static void* operator new(std::size_t size);
+  static void operator delete(void* frame, std::size_t size) noexcept;
+
   explicit PromiseBase(CallSite created) noexcept : function_(created.function) {}
   PromiseBase(const PromiseBase&) = delete;
   PromiseBase& operator=(const PromiseBase&) = delete;

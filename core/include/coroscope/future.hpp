@@ -118,7 +118,7 @@ class FutureBase : public RefCounted {
 
   Ref<EventLoop> loop_;
   std::exception_ptr exception_;
-  std::vector<DoneCallback> callbacks_;
+  std::vector<DoneCallback, PoolAllocator<DoneCallback>> callbacks_;
   std::uint32_t id_;
   State state_ = State::pending;
   FutureKind kind_;

@@ -48,6 +48,10 @@ class GatheringBase : public FutureBase {
   bool cancel_requested_ = false;
 };
 
+// For each position, the position where the same identity first appears (itself if new):
+// O(n log n), so a gather of a million tasks stays cheap.
+std::vector<std::size_t> first_occurrences(const std::vector<const void*>& ids);
+
 // A finished child's exception as gather reports it — a cancelled child as CancelledError —
 // or null when it has a value. Reading it marks the exception as retrieved.
 std::exception_ptr gathered_exception(FutureBase& child);
@@ -206,14 +210,15 @@ auto gather_vector(std::vector<A> args) {
   using T = typename gather_arg_t<A>::result;
   using Slot = gather_slot_t<T, ReturnExceptions>;
   EventLoop& loop = args.empty() ? get_running_loop() : loop_of(args.front());
+  // arg_to_fut: the same awaitable passed twice is wrapped once.
   std::vector<const void*> ids;
+  ids.reserve(args.size());
   for (const A& arg : args) ids.push_back(gather_arg_t<A>::identity(arg));
+  const std::vector<std::size_t> first = first_occurrences(ids);
   std::vector<Ref<FutureBase>> children;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    std::size_t first = 0;
-    while (ids[first] != ids[i]) ++first;
-    children.push_back(first < i ? children[first] : gather_arg_t<A>::to_future(loop, args[i]));
-  }
+  children.reserve(args.size());
+  for (std::size_t i = 0; i < args.size(); ++i)
+    children.push_back(first[i] == i ? gather_arg_t<A>::to_future(loop, args[i]) : children[first[i]]);
   if (children.empty()) {
     Future<std::vector<Slot>> outer(loop, FutureKind::gather);
     outer.set_result({});

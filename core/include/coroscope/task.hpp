@@ -14,7 +14,8 @@ namespace coroscope {
 
 class TaskBase : public detail::FutureBase {
  public:
-  TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string name);
+  // `number` > 0: the task is named Task-<number> (made into a string only when asked for).
+  TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string name, std::uint64_t number);
   ~TaskBase() override;
 
   // Task.cancel(msg): request cancellation (CPython 3.11 rules, DESIGN.md rule 9).
@@ -22,7 +23,7 @@ class TaskBase : public detail::FutureBase {
   int cancelling() const noexcept { return num_cancels_requested_; }
   int uncancel() noexcept;
 
-  const std::string& get_name() const noexcept { return name_; }
+  const std::string& get_name() const;
   void set_name(std::string name);
   // The name of the coroutine function the task runs (task.get_coro().__qualname__).
   std::string_view get_coro_name() const noexcept { return coro_name_; }
@@ -73,8 +74,9 @@ class TaskBase : public detail::FutureBase {
   detail::Ref<detail::FutureBase> fut_waiter_;
   std::exception_ptr thrown_in_;
   detail::Suspension report_;
-  std::string name_;
-  std::string coro_name_;
+  mutable std::string name_;
+  mutable std::uint64_t number_;  // while nonzero, name_ is still to be made from it
+  const char* coro_name_;  // the coroutine function's name: a string literal, never freed
   int num_cancels_requested_ = 0;
   bool must_cancel_ = false;
   bool started_ = false;
@@ -86,13 +88,13 @@ namespace detail {
 template <class T>
 class TaskState final : public TaskBase, public ResultSlot<T> {
  public:
-  TaskState(EventLoop& loop, Coroutine<T> coro, std::string name)
-      : TaskState(loop, coro.release(), std::move(name)) {}
+  TaskState(EventLoop& loop, Coroutine<T> coro, std::string name, std::uint64_t number)
+      : TaskState(loop, coro.release(), std::move(name), number) {}
   ~TaskState() override { destroy_coroutine(); }
 
  private:
-  TaskState(EventLoop& loop, std::coroutine_handle<Promise<T>> frame, std::string name)
-      : TaskBase(loop, frame.promise(), std::move(name)), frame_(frame) {
+  TaskState(EventLoop& loop, std::coroutine_handle<Promise<T>> frame, std::string name, std::uint64_t number)
+      : TaskBase(loop, frame.promise(), std::move(name), number), frame_(frame) {
     result_slot_ = static_cast<ResultSlot<T>*>(this);
   }
   void set_result_from_coroutine() override {
@@ -141,8 +143,9 @@ class AnyTask : public AnyFuture, public detail::TaskMethods<AnyTask> {
 template <class T = void>
 class Task : public Future<T>, public detail::TaskMethods<Task<T>> {
  public:
-  Task(EventLoop& loop, Coroutine<T> coro, std::string name)
-      : Future<T>(detail::Ref<detail::FutureBase>(new detail::TaskState<T>(loop, std::move(coro), std::move(name))),
+  Task(EventLoop& loop, Coroutine<T> coro, std::string name, std::uint64_t number)
+      : Future<T>(detail::Ref<detail::FutureBase>(
+                      new detail::TaskState<T>(loop, std::move(coro), std::move(name), number)),
                   detail::AdoptState{}) {}
   operator AnyTask() const { return AnyTask(this->state_); }
 };
@@ -159,8 +162,8 @@ Task<T> create_task(Coroutine<T> coro, std::string name = {}) {
 template <class T>
 Task<T> EventLoop::create_task(Coroutine<T> coro, std::string name) {
   check_closed();
-  if (name.empty()) name = "Task-" + std::to_string(detail::next_task_number());
-  return Task<T>(*this, std::move(coro), std::move(name));
+  const std::uint64_t number = name.empty() ? detail::next_task_number() : 0;
+  return Task<T>(*this, std::move(coro), std::move(name), number);
 }
 
 template <class T>

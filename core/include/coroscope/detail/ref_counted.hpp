@@ -4,9 +4,11 @@
 #include <cstdint>
 #include <utility>
 
+#include "coroscope/detail/pool.hpp"
+
 namespace coroscope::detail {
 
-class RefCounted {
+class RefCounted : public PoolAllocated {
  public:
   RefCounted() = default;
   RefCounted(const RefCounted&) = delete;
