@@ -31,3 +31,10 @@ struct VirtualLoop {
   aio::EventLoop* operator->() const { return loop.get(); }
   aio::EventLoop& operator*() const { return *loop; }
 };
+
+// What a suspended task waits on, as the trace names the future's kind ("Lock.acquire",
+// "Queue.get"), or "nothing" when it waits on no future.
+inline std::string waiting_on(const aio::AnyTask& task) {
+  const aio::detail::FutureBase* future = task.task_state().fut_waiter();
+  return future ? aio::to_string(future->kind()) : "nothing";
+}
