@@ -53,7 +53,8 @@ void detail::HandleState::cancel() noexcept {
   if (in_timer_heap_) loop_->timer_handle_cancelled();
 }
 
-EventLoop::EventLoop(std::unique_ptr<Clock> clock) : clock_(std::move(clock)) {}
+EventLoop::EventLoop(std::unique_ptr<Clock> clock)
+    : clock_(std::move(clock)), clock_is_virtual_(dynamic_cast<const VirtualClock*>(clock_.get()) != nullptr) {}
 
 EventLoop::~EventLoop() {
   if (!closed_) close();
@@ -205,10 +206,9 @@ void EventLoop::run_handle(detail::HandleState& handle) {
   if (debug_) {
     double took = wall_seconds() - start;
     if (took >= slow_callback_duration) {
-      char text[96];
-      std::snprintf(text, sizeof text, "Executing a handle took %.3f seconds", took);
-      trace_diagnostic(Diagnostic::slow_callback, text);
-      call_exception_handler({text, nullptr, {}});
+      char seconds[32];
+      std::snprintf(seconds, sizeof seconds, "%.3f", took);
+      warn(Diagnostic::slow_callback, "Executing " + describe_handle(handle) + " took " + seconds + " seconds");
     }
   }
 }
@@ -221,10 +221,36 @@ void EventLoop::run_forever() {
     bool& stopping;
     ~ResetStopping() { stopping = false; }
   } reset{stopping_};
+  // BaseEventLoop.run_forever turns on coroutine origin tracking in debug mode.
+  struct OriginTracking {
+    bool previous = detail::coroutine_origin_tracking;
+    explicit OriginTracking(bool debug) { detail::set_coroutine_origin_tracking(previous || debug); }
+    ~OriginTracking() { detail::set_coroutine_origin_tracking(previous); }
+  } tracking(debug_);
   for (;;) {
-    if (step() == StepResult::idle) report_deadlock();
+    if (step() == StepResult::idle) {
+      if (deadlock_check()) report_deadlock();
+      wait_forever();
+    }
     if (ntodo_ == 0 && stopping_) break;
   }
+}
+
+// selector.select(None) with nothing registered: asyncio would block until a signal.
+void EventLoop::wait_forever() {
+  for (;;) clock_->wait(3600.0);
+}
+
+std::string EventLoop::describe_handle(const detail::HandleState& handle) const {
+  if (handle.kind() == HandleKind::task_step || handle.kind() == HandleKind::task_wakeup)
+    for (TaskBase* task = first_task_; task; task = task->next_in_loop)
+      if (task->id() == handle.subject().task) return task->describe();
+  return handle.kind() == HandleKind::done_callback ? "<Handle a future's done callback>" : "<Handle a callback>";
+}
+
+void EventLoop::warn(Diagnostic diagnostic, const std::string& message) {
+  trace_diagnostic(diagnostic, message);
+  std::fprintf(stderr, "%s\n", message.c_str());
 }
 
 // BaseEventLoop.run_until_complete: a done callback stops the loop — one iteration after
@@ -253,12 +279,17 @@ void EventLoop::report_deadlock() {
   for (TaskBase* task = first_task_; task; task = task->next_in_loop) {
     if (task->done()) continue;
     text += "\n  " + task->get_name() + " (" + std::string(task->get_coro_name()) + ")";
-    if (detail::FutureBase* waiter = task->fut_waiter()) {
-      text += " waits on " + waiter->describe();
-      auto chain = task->await_chain();
-      if (!chain.empty() && chain.back()->suspended_at().line != 0)
-        text += " at " + std::string(chain.back()->suspended_at().file) + ":" +
-                std::to_string(chain.back()->suspended_at().line);
+    detail::FutureBase* waiter = task->fut_waiter();
+    if (!waiter) continue;
+    text += " waits on " + waiter->describe();
+    if (waiter->kind() != FutureKind::task && waiter->kind() != FutureKind::plain)
+      text += std::string(" (") + to_string(waiter->kind()) + ")";
+    // The await chain, innermost frame first, each at the line it waits at.
+    auto chain = task->await_chain();
+    for (auto frame = chain.rbegin(); frame != chain.rend(); ++frame) {
+      const CallSite& site = (*frame)->suspended_at();
+      text += "\n      in " + std::string((*frame)->function_name()) + "()";
+      if (site.line != 0) text += " at " + std::string(site.file) + ":" + std::to_string(site.line);
     }
   }
   trace_diagnostic(Diagnostic::deadlock, text);

@@ -56,6 +56,17 @@ bool is_cancelled_error(const std::exception_ptr& e) noexcept {
     return false;
   }
 }
+
+bool is_exactly_cancelled_error(const std::exception_ptr& e) noexcept {
+  if (!e) return false;
+  try {
+    std::rethrow_exception(e);
+  } catch (const CancelledError& cancelled) {
+    return typeid(cancelled) == typeid(CancelledError);
+  } catch (...) {
+    return false;
+  }
+}
 }  // namespace detail
 
 }  // namespace coroscope

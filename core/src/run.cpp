@@ -5,16 +5,16 @@
 namespace coroscope::detail {
 
 namespace {
-// loop.shutdown_asyncgens() and loop.shutdown_default_executor(): Runner.close runs each
-// with run_until_complete, so each is a task and takes a Task-N number (oracle 32).
-// coroscope has no async generators or executor threads yet, so there is nothing to close.
-Coroutine<void> shutdown_asyncgens() { co_return; }
+// loop.shutdown_default_executor(): Runner.close runs it, like loop.shutdown_asyncgens(), with
+// run_until_complete, so each is a task and takes a Task-N number (oracle 32). coroscope has no
+// executor threads, so there is nothing to shut down.
 Coroutine<void> shutdown_default_executor() { co_return; }
 }  // namespace
 
 Runner::Runner(const RunOptions& options)
     : loop_(new EventLoop(make_clock(options.clock.value_or(default_clock_kind())))) {
   loop_->set_debug(options.debug);
+  loop_->set_deadlock_check(options.deadlock_check);
 }
 
 void Runner::close() {
@@ -24,7 +24,7 @@ void Runner::close() {
     ~CloseLoop() { loop.close(); }
   } close_loop{*loop_};
   cancel_all_tasks();
-  loop_->run_until_complete(shutdown_asyncgens());
+  loop_->run_until_complete(loop_->shutdown_asyncgens());
   loop_->run_until_complete(shutdown_default_executor());
 }
 

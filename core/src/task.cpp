@@ -40,6 +40,13 @@ void suspend_task_bare() { running_task("co_await").report({Suspension::Kind::ba
 void suspend_task_awaiting(PromiseBase& child) {
   running_task("co_await").report({Suspension::Kind::await_coroutine, nullptr, &child});
 }
+void suspend_task_async_gen_yield() {
+  running_task("co_yield").report({Suspension::Kind::async_gen_yield, nullptr, nullptr});
+}
+std::string running_frame_description() {
+  if (!current) return {};
+  return std::string(current->await_chain().back()->function_name()) + "() in " + current->get_name();
+}
 void rethrow_if_thrown_in() {
   if (!current) return;
   if (auto exc = current->take_thrown_in()) std::rethrow_exception(exc);
@@ -65,6 +72,9 @@ TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string name,
   // Task.__init__: the first step is call_soon'ed; nothing of the coroutine runs yet.
   schedule_step();
   loop.register_task(*this);
+  // Debug mode: the task takes over its coroutine's origin, for "destroyed but pending".
+  if (detail::coroutine_origins_kept) [[unlikely]]
+    if (std::string origin = detail::take_origin(&root); !origin.empty()) detail::keep_origin(this, std::move(origin));
 }
 
 const std::string& TaskBase::get_name() const {
@@ -90,6 +100,14 @@ void TaskBase::trace_named(TraceKind kind, std::string_view text, std::uint32_t 
 }
 
 TaskBase::~TaskBase() {
+  // Task.__del__: a task that never finished (its loop closed with it pending) is reported,
+  // with where it was created in debug mode (Python's source_traceback).
+  std::string origin = detail::coroutine_origins_kept ? detail::take_origin(this) : std::string();
+  if (!done() && log_destroy_pending_) {
+    std::string source = describe();
+    if (!origin.empty()) source += "\ncreated " + origin;
+    loop().call_exception_handler({"Task was destroyed but it is pending!", nullptr, source});
+  }
   if (log_traceback_) report_never_retrieved("Task exception was never retrieved");
   loop().unregister_task(*this);
 }
@@ -184,6 +202,7 @@ TaskBase::Outcome TaskBase::drive(std::exception_ptr exc) {
   detail::PromiseBase* frame = innermost_;
   for (;;) {
     report_ = {};
+    innermost_ = frame;  // the frame running now: debug mode names it as a coroutine's origin
     frame->handle().resume();
     if (frame->handle().done()) {
       if (frame == root_) {
@@ -196,6 +215,10 @@ TaskBase::Outcome TaskBase::drive(std::exception_ptr exc) {
     if (report_.kind == detail::Suspension::Kind::await_coroutine) {
       report_.child->set_awaiter(frame);
       frame = report_.child;
+      continue;
+    }
+    if (report_.kind == detail::Suspension::Kind::async_gen_yield) {
+      frame = frame->awaiter();  // its await_resume takes the value the generator yielded
       continue;
     }
     innermost_ = frame;
@@ -257,6 +280,7 @@ StepOutcome TaskBase::on_suspended() {
       break;
     case Kind::none:
     case Kind::await_coroutine:
+    case Kind::async_gen_yield:
       schedule_step(std::make_exception_ptr(RuntimeError(
           "Task got bad yield: the coroutine suspended on an awaiter that is not asyncio's "
           "(await Futures, Tasks, Coroutines, or types whose operator co_await returns one)")));

@@ -1,6 +1,9 @@
 #pragma once
 // The umbrella header: `#include <coroscope/asyncio.hpp>` and `namespace aio = coroscope;`
 // give a lesson asyncio's names.
+#include "coroscope/as_completed.hpp"
+#include "coroscope/async_generator.hpp"
+#include "coroscope/async_with.hpp"
 #include "coroscope/barrier.hpp"
 #include "coroscope/clock.hpp"
 #include "coroscope/condition.hpp"
@@ -8,6 +11,7 @@
 #include "coroscope/coroutine.hpp"
 #include "coroscope/event.hpp"
 #include "coroscope/event_loop.hpp"
+#include "coroscope/exception_group.hpp"
 #include "coroscope/exceptions.hpp"
 #include "coroscope/finally.hpp"
 #include "coroscope/future.hpp"
@@ -24,4 +28,7 @@
 #include "coroscope/shield.hpp"
 #include "coroscope/sleep.hpp"
 #include "coroscope/task.hpp"
+#include "coroscope/task_group.hpp"
+#include "coroscope/timeouts.hpp"
+#include "coroscope/wait.hpp"
 #include "coroscope/wait_for.hpp"

@@ -10,6 +10,7 @@
 #include <coroutine>
 #include <exception>
 #include <optional>
+#include <string>
 #include <type_traits>
 #include <utility>
 
@@ -68,6 +69,23 @@ auto get_awaiter(A&& awaitable) {
   }
 }
 
+class PromiseBase;
+
+// Debug mode's coroutine origin tracking (sys.set_coroutine_origin_tracking_depth, which
+// asyncio turns on while a debug loop runs): each coroutine object made meanwhile notes where
+// it was made, so "was never awaited" can say so. Off, it costs one branch per coroutine.
+inline bool coroutine_origin_tracking = false;
+// Some origin is kept: each frame that goes, and each task, drops its own.
+inline bool coroutine_origins_kept = false;
+// The origins are kept by key: a coroutine's promise, then the task that runs it.
+void set_coroutine_origin_tracking(bool enabled) noexcept;
+void note_origin(const void* key) noexcept;
+void keep_origin(const void* key, std::string origin);
+// Removes and returns the origin noted under `key` ("" if none).
+std::string take_origin(const void* key) noexcept;
+// Where the running code is: "main_() in Task-1", or "" outside any task (task.cpp knows).
+std::string running_frame_description();
+
 // The part of a coroutine frame the task's step works with. Frames come from the pool.
 class PromiseBase {
  public:
@@ -77,7 +95,14 @@ class PromiseBase {
   static void* operator new(std::size_t size);
   static void operator delete(void* frame, std::size_t size) noexcept;
 
-  explicit PromiseBase(CallSite created) noexcept : function_(created.function) {}
+  explicit PromiseBase(CallSite created) noexcept : function_(created.function) {
+    if (coroutine_origin_tracking) [[unlikely]]
+      note_origin(this);
+  }
+  ~PromiseBase() {
+    if (coroutine_origins_kept) [[unlikely]]
+      take_origin(this);
+  }
   PromiseBase(const PromiseBase&) = delete;
   PromiseBase& operator=(const PromiseBase&) = delete;
 
@@ -203,7 +228,7 @@ class CoroutineAwaiter {
 };
 
 // Called when a coroutine object is destroyed without being awaited or wrapped in a task.
-void report_never_awaited(const char* function_name);
+void report_never_awaited(const PromiseBase& coro);
 // How many coroutine objects were destroyed that way in this process (for tests).
 std::size_t never_awaited_count() noexcept;
 
@@ -226,7 +251,7 @@ class [[nodiscard]] Coroutine {
   // "RuntimeWarning: coroutine 'name' was never awaited".
   ~Coroutine() {
     if (!frame_) return;
-    detail::report_never_awaited(frame_.promise().function_name());
+    detail::report_never_awaited(frame_.promise());
     frame_.destroy();
   }
   void swap(Coroutine& o) noexcept { std::swap(frame_, o.frame_); }

@@ -21,6 +21,7 @@ namespace coroscope {
 class TaskBase;
 namespace detail {
 class FutureBase;
+class AsyncGeneratorBase;
 }
 template <class T>
 class Future;
@@ -102,6 +103,18 @@ class EventLoop final : public detail::RefCounted {
   bool get_debug() const noexcept { return debug_; }
   void set_debug(bool enabled) noexcept { debug_ = enabled; }
   double slow_callback_duration = 0.1;
+  // A warning of debug mode (Python's logger.warning / RuntimeWarning): a `diagnostic` trace
+  // event, and the text on stderr.
+  void warn(Diagnostic diagnostic, const std::string& message);
+
+  // Deadlock diagnosis: when nothing is ready, no timer is pending and the awaited future is
+  // not done, run_forever / run_until_complete raise DeadlockError naming each stuck task, the
+  // future it waits on and the line it waits at. Always on with a VirtualClock, whose time
+  // only moves to a deadline. With a real clock asyncio waits in its selector for I/O or a
+  // signal, and so does this loop unless the check is turned on: coroscope has no I/O and no
+  // threads yet, so nothing can end that wait but killing the process (Ctrl-C).
+  void set_deadlock_check(bool enabled) noexcept { deadlock_check_ = enabled; }
+  bool deadlock_check() const noexcept { return deadlock_check_ || clock_is_virtual_; }
 
   // --- instrumentation (trace.hpp) ---------------------------------------------------------
   // The tracer receives every event from now on; nullptr turns tracing off. Not owned.
@@ -127,6 +140,16 @@ class EventLoop final : public detail::RefCounted {
   void unregister_task(TaskBase& task) noexcept;
   std::vector<TaskBase*> tasks() const;
 
+  // --- async generators (async_generator.hpp) ----------------------------------------------
+  // BaseEventLoop._asyncgens, a weak set: a generator's first next() or aclose() adds it
+  // (_asyncgen_firstiter_hook), and it takes itself out when it is destroyed or finalized.
+  void asyncgen_firstiter(detail::AsyncGeneratorBase& agen) { asyncgens_.push_back(&agen); }
+  void asyncgen_discard(detail::AsyncGeneratorBase& agen) noexcept { std::erase(asyncgens_, &agen); }
+  const std::vector<detail::AsyncGeneratorBase*>& asyncgens() const noexcept { return asyncgens_; }
+  // loop.shutdown_asyncgens(): acloses every generator in the set, concurrently; asyncio.run
+  // runs it after main. Defined in async_generator.cpp, beside the generators it closes.
+  Coroutine<void> shutdown_asyncgens();
+
   void check_closed() const;
   // Raises RuntimeError if this loop, or another one, is already running in this thread.
   void check_running() const;
@@ -151,6 +174,9 @@ class EventLoop final : public detail::RefCounted {
   bool begin_iteration();
   void run_handle(detail::HandleState& handle);
   [[noreturn]] void report_deadlock();
+  [[noreturn]] void wait_forever();
+  // _format_handle: what a slow callback ran, for its warning.
+  std::string describe_handle(const detail::HandleState& handle) const;
 
   std::unique_ptr<Clock> clock_;
   detail::RingBuffer<detail::Ref<detail::HandleState>> ready_;
@@ -163,11 +189,14 @@ class EventLoop final : public detail::RefCounted {
   Tracer* tracer_ = nullptr;
   TaskBase* first_task_ = nullptr;
   TaskBase* last_task_ = nullptr;
+  std::vector<detail::AsyncGeneratorBase*> asyncgens_;  // in first-iteration order
   ExceptionHandler exception_handler_;
   bool running_ = false;
   bool stopping_ = false;
   bool closed_ = false;
   bool debug_ = false;
+  bool deadlock_check_ = false;
+  bool clock_is_virtual_ = false;
 };
 
 namespace detail {

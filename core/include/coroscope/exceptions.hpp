@@ -29,6 +29,13 @@ class CancelledError : public BaseException {
   using BaseException::BaseException;
 };
 
+// GeneratorExit: what aclose() raises at an async generator's co_yield so that its cleanup
+// runs. A BaseException, so that `catch (const aio::Exception&)` in the generator does not
+// swallow it.
+class GeneratorExit : public BaseException {
+  using BaseException::BaseException;
+};
+
 // asyncio.InvalidStateError: a Future used in a state that does not allow the call.
 class InvalidStateError : public Exception {
   using Exception::Exception;
@@ -57,6 +64,9 @@ std::string message_of(const std::exception_ptr& e);
 
 namespace detail {
 bool is_cancelled_error(const std::exception_ptr& e) noexcept;
+// `type(e) is CancelledError`, the exact test of Timeout.__aexit__ and TaskGroup.__aexit__
+// (`exc_type is exceptions.CancelledError`): a subclass does not count.
+bool is_exactly_cancelled_error(const std::exception_ptr& e) noexcept;
 }
 
 }  // namespace coroscope

@@ -13,6 +13,9 @@ struct RunOptions {
   bool debug = false;
   // The loop's clock; default_clock_kind() when unset.
   std::optional<ClockKind> clock;
+  // Diagnose a deadlock on the real clock too (EventLoop::set_deadlock_check); a VirtualClock
+  // always does.
+  bool deadlock_check = false;
 };
 
 namespace detail {

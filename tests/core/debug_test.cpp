@@ -1,0 +1,125 @@
+// Issue 5, rule 6 (debug mode) and rule 7 (deadlock diagnosis).
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "test_support.hpp"
+
+namespace {
+
+// Keeps the text of every `diagnostic` trace event: what debug mode warned about.
+class Diagnostics final : public aio::Tracer {
+ public:
+  void record(const aio::TraceEvent& event) override {
+    if (event.kind == aio::TraceKind::diagnostic) texts.push_back(strings_.at(event.a));
+  }
+  std::uint32_t intern(std::string_view text) override {
+    auto [it, added] = ids_.emplace(std::string(text), static_cast<std::uint32_t>(strings_.size()));
+    if (added) strings_.push_back(it->first);
+    return it->second;
+  }
+  std::vector<std::string> texts;
+
+ private:
+  std::map<std::string, std::uint32_t> ids_;
+  std::vector<std::string> strings_;
+};
+
+aio::Coroutine<int> helper() { co_return 1; }
+
+aio::Coroutine<void> forgets(Diagnostics& diagnostics) {
+  aio::get_running_loop().set_tracer(&diagnostics);
+  { auto forgotten = helper(); }
+  auto awaited = helper();
+  co_await awaited;
+  aio::get_running_loop().set_tracer(nullptr);
+}
+
+TEST_CASE("issue 5 rule 6: debug mode warns of a coroutine never awaited, and says where it was created") {
+  Diagnostics diagnostics;
+  aio::run(forgets(diagnostics), {.debug = true, .clock = aio::ClockKind::virtual_time});
+  REQUIRE(diagnostics.texts.size() == 1);
+  CHECK(
+      diagnostics.texts[0].starts_with("RuntimeWarning: coroutine 'helper' was never awaited\n"
+                                       "Coroutine created in forgets() in Task-"));
+}
+
+TEST_CASE("issue 5 rule 6: without debug mode nothing is reported") {
+  Diagnostics diagnostics;
+  aio::run(forgets(diagnostics), virtual_time);
+  CHECK(diagnostics.texts.empty());
+}
+
+aio::Coroutine<void> waits_forever(aio::Future<int> never) { co_await never; }
+
+aio::Coroutine<void> leaves_pending() {
+  aio::create_task(waits_forever(aio::Future<int>()), "stuck");
+  co_await aio::sleep(0);
+}
+
+TEST_CASE("issue 5 rule 6: a task destroyed while pending is reported, with where it was created in debug mode") {
+  std::vector<std::string> reported;
+  {
+    VirtualLoop loop;
+    loop->set_debug(true);
+    loop->set_exception_handler([&](aio::EventLoop&, const aio::ExceptionContext& context) {
+      reported.push_back(context.message + "\n" + context.source);
+    });
+    loop->run_until_complete(leaves_pending());
+    loop->close();
+  }
+  CHECK(reported == std::vector<std::string>{"Task was destroyed but it is pending!\n<Task pending name='stuck' "
+                                             "coro=<waits_forever()>>\ncreated in leaves_pending() in Task-" +
+                                             reported.at(0).substr(reported.at(0).rfind('-') + 1)});
+}
+
+aio::Coroutine<void> slow_step() { co_return; }
+
+TEST_CASE("issue 5 rule 6: debug mode warns of a callback slower than slow_callback_duration, naming the task") {
+  Diagnostics diagnostics;
+  VirtualLoop loop;
+  loop->set_debug(true);
+  loop->slow_callback_duration = 0.0;  // every callback is "slow"
+  loop->set_tracer(&diagnostics);
+  loop->run_until_complete(loop->create_task(slow_step(), "quick"));
+  loop->set_tracer(nullptr);
+  REQUIRE_FALSE(diagnostics.texts.empty());
+  CHECK(diagnostics.texts[0].starts_with("Executing <Task finished name='quick' coro=<slow_step()>> took "));
+  CHECK(diagnostics.texts[0].ends_with(" seconds"));
+}
+
+aio::Coroutine<void> waits_on_event(aio::Event event) { co_await event.wait(); }
+
+aio::Coroutine<void> deadlocks() {
+  aio::Event never_set;
+  auto t = aio::create_task(waits_on_event(never_set), "waiter");
+  co_await t;
+}
+
+TEST_CASE("issue 5 rule 7: a deadlock on the virtual clock names each stuck task, its future and its line") {
+  std::string message;
+  try {
+    run_virtual(deadlocks());
+  } catch (const aio::DeadlockError& e) {
+    message = e.what();
+  }
+  CHECK(message.find("Task-") != std::string::npos);
+  CHECK(message.find("(deadlocks) waits on <Task pending name='waiter'") != std::string::npos);
+  CHECK(message.find("waiter (waits_on_event) waits on <Future pending> (Event.wait)") != std::string::npos);
+  CHECK(message.find("in waits_on_event() at ") != std::string::npos);
+  CHECK(message.find("debug_test.cpp:") != std::string::npos);
+}
+
+TEST_CASE("issue 5 rule 7: on the real clock the diagnosis is opt-in") {
+  aio::EventLoop real;
+  CHECK_FALSE(real.deadlock_check());  // asyncio would wait forever
+  std::string message;
+  try {
+    aio::run(deadlocks(), {.clock = aio::ClockKind::real, .deadlock_check = true});
+  } catch (const aio::DeadlockError& e) {
+    message = e.what();
+  }
+  CHECK(message.starts_with("deadlock: nothing is ready and no timer is pending"));
+}
+
+}  // namespace
