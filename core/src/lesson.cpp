@@ -6,10 +6,19 @@
 
 namespace coroscope {
 
-int lesson_main(Coroutine<void> (*main)()) {
+int lesson_main(LessonMain main, const LessonOptions& options) {
   set_default_clock_kind(ClockKind::virtual_time);
   try {
-    run(main());
+    // asyncio.run(main()), with the tracer attached to the fresh loop before Task-1 exists.
+    detail::Runner runner({.debug = options.debug, .clock = options.clock});
+    runner.loop().set_tracer(options.tracer);
+    try {
+      runner.run(main());
+    } catch (...) {
+      runner.close();
+      throw;
+    }
+    runner.close();
     return 0;
   } catch (const std::exception& e) {
     std::fflush(stdout);

@@ -1,7 +1,7 @@
 // Golden event sequences: what the loop reports for small programs, exactly.
+#include <doctest/doctest.h>
 #include <coroscope/trace/event_format.hpp>
 #include <coroscope/trace/recorder.hpp>
-#include <doctest/doctest.h>
 
 #include <fstream>
 #include <map>
@@ -63,7 +63,8 @@ Lines golden(const std::string& name, const std::map<std::string, unsigned>& tok
   for (std::string line; std::getline(file, line);) {
     for (const auto& [token, value] : tokens) {
       const std::string placeholder = "{" + token + "}";
-      if (auto at = line.find(placeholder); at != std::string::npos) line.replace(at, placeholder.size(), std::to_string(value));
+      if (auto at = line.find(placeholder); at != std::string::npos)
+        line.replace(at, placeholder.size(), std::to_string(value));
     }
     lines.push_back(line);
   }

@@ -2,22 +2,9 @@
 
 #include <cstdio>
 
-#include <coroscope/future.hpp>
-#include <coroscope/handle.hpp>
+#include "coroscope/trace/kind_names.hpp"
 
 namespace coroscope::trace {
-
-namespace {
-const char* handle_kind(std::uint8_t kind) {
-  switch (static_cast<HandleKind>(kind)) {
-    case HandleKind::callback: return "callback";
-    case HandleKind::task_step: return "task_step";
-    case HandleKind::task_wakeup: return "task_wakeup";
-    case HandleKind::done_callback: return "done_callback";
-  }
-  return "?";
-}
-}  // namespace
 
 std::string format_event(const TraceEvent& e, const Recorder& recorder) {
   const auto& s = recorder.strings();
@@ -36,7 +23,7 @@ std::string format_event(const TraceEvent& e, const Recorder& recorder) {
   std::string line = head;
   line += to_string(e.kind);
   auto handle = [&] {
-    line += " h" + std::to_string(e.handle) + " " + handle_kind(e.detail);
+    line += " h" + std::to_string(e.handle) + " " + to_string(static_cast<HandleKind>(e.detail));
     if (e.task) line += " task=" + task(e.task);
     if (e.future) line += " future=" + future(e.future);
   };
@@ -57,7 +44,9 @@ std::string format_event(const TraceEvent& e, const Recorder& recorder) {
       break;
     }
     case TraceKind::handle_run:
-    case TraceKind::handle_cancelled: handle(); break;
+    case TraceKind::handle_cancelled:
+      handle();
+      break;
     case TraceKind::task_created:
       line += " " + s[e.a] + " coro=" + s[e.b];  // the name it was created with
       if (e.future) line += " by=" + task(e.future);
@@ -66,7 +55,9 @@ std::string format_event(const TraceEvent& e, const Recorder& recorder) {
       line += " f" + std::to_string(e.future) + " " + to_string(static_cast<FutureKind>(e.detail));
       if (e.task) line += " by=" + task(e.task);
       break;
-    case TraceKind::step_begin: line += " " + task(e.task); break;
+    case TraceKind::step_begin:
+      line += " " + task(e.task);
+      break;
     case TraceKind::step_end:
       line += " " + task(e.task) + " " + to_string(static_cast<StepOutcome>(e.detail));
       break;
@@ -83,7 +74,9 @@ std::string format_event(const TraceEvent& e, const Recorder& recorder) {
       line += " " + future(e.future) + " " + to_string(static_cast<DoneState>(e.detail)) +
               " callbacks=" + std::to_string(e.a);
       break;
-    case TraceKind::wakeup: line += " " + task(e.task) + " by " + future(e.future); break;
+    case TraceKind::wakeup:
+      line += " " + task(e.task) + " by " + future(e.future);
+      break;
     case TraceKind::cancel_requested:
       line += " " + task(e.task);
       if (e.future) line += " by=" + task(e.future);
@@ -91,7 +84,9 @@ std::string format_event(const TraceEvent& e, const Recorder& recorder) {
       break;
     case TraceKind::exception_raised:
     case TraceKind::task_renamed:
-    case TraceKind::output: line += " " + task(e.task) + " " + s[e.a]; break;
+    case TraceKind::output:
+      line += " " + task(e.task) + " " + s[e.a];
+      break;
     case TraceKind::diagnostic:
       line += std::string(" ") + to_string(static_cast<Diagnostic>(e.detail)) + " " + s[e.a];
       break;

@@ -3,15 +3,35 @@
 // It makes lesson.cpp a program that prints exactly what `python3 lesson.py` prints. Lessons
 // run on VirtualClock (set COROSCOPE_CLOCK=real for real time): the order is the same, and a
 // lesson that sleeps for seconds finishes at once.
+#include <optional>
+
+#include "coroscope/clock.hpp"
 #include "coroscope/coroutine.hpp"
+#include "coroscope/trace.hpp"
 
 namespace coroscope {
 
+using LessonMain = Coroutine<void> (*)();
+
+// How the `coroscope` command runs a lesson; the defaults are the standalone program's.
+struct LessonOptions {
+  bool debug = false;              // asyncio.run(main(), debug=True)
+  std::optional<ClockKind> clock;  // unset: COROSCOPE_CLOCK, else VirtualClock
+  Tracer* tracer = nullptr;        // receives every event of the run, from Task-1's creation on
+};
+
 // Runs the lesson's main coroutine like `asyncio.run`. An exception escaping main is reported
 // the way Python reports an uncaught one (its type and message on stderr), with exit status 1.
-int lesson_main(Coroutine<void> (*main)());
+int lesson_main(LessonMain main, const LessonOptions& options = {});
 
 }  // namespace coroscope
 
+#ifdef COROSCOPE_LESSON_REGISTRY
+// Compiled into the lesson registry (lessons/registry.hpp), a lesson hands over its main
+// coroutine instead of defining main(): each lesson sits in its own namespace there.
+#define COROSCOPE_LESSON(main_function) \
+  ::coroscope::LessonMain registered_main() { return &main_function; }
+#else
 #define COROSCOPE_LESSON(main_function) \
   int main() { return ::coroscope::lesson_main(&main_function); }
+#endif

@@ -44,6 +44,10 @@ class Recorder final : public Tracer {
 
   // Bytes of memory per recorded event (the chunks; strings are counted apart).
   static constexpr std::size_t bytes_per_event = sizeof(TraceEvent);
+  // The memory the events take now: whole chunks, and the vector of chunk pointers.
+  std::size_t event_bytes() const noexcept {
+    return chunks_.size() * chunk_size * sizeof(TraceEvent) + chunks_.capacity() * sizeof(chunks_[0]);
+  }
 
  private:
   std::vector<std::unique_ptr<TraceEvent[]>> chunks_;

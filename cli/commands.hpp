@@ -1,0 +1,31 @@
+#pragma once
+// What the `coroscope` subcommands do, apart from parsing their flags (main.cpp).
+#include <coroscope/clock.hpp>
+#include <optional>
+#include <string>
+
+namespace coroscope::cli {
+
+// Exit statuses: 0 done, 1 the lesson raised (a traceback on stderr), 2 bad command line.
+inline constexpr int exit_usage = 2;
+
+enum class TraceFormat { none, text, jsonl, chrome, events };
+
+struct RunRequest {
+  std::string lesson;  // folder name or number
+  TraceFormat trace = TraceFormat::none;
+  std::string out;                 // the trace's file; empty: stdout
+  std::optional<ClockKind> clock;  // unset: COROSCOPE_CLOCK, else virtual
+  bool debug = false;
+  bool no_color = false;
+};
+
+// `coroscope list`: every lesson with its one-line summary, on stdout.
+int list_lessons();
+
+// `coroscope run LESSON`: the lesson's output on stdout, exactly what `python3 lesson.py`
+// prints. With --trace and no --out, stdout carries the trace instead, and the lesson's
+// lines are in it as `output` events.
+int run_lesson(const RunRequest& request);
+
+}  // namespace coroscope::cli

@@ -1,0 +1,55 @@
+// The `coroscope` command line: `coroscope list`, `coroscope run LESSON [flags]`.
+// Wrong flags print the error and the usage on stderr and exit with status 2.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <map>
+
+#include "commands.hpp"
+
+namespace cli = coroscope::cli;
+
+int main(int argc, char** argv) {
+  CLI::App app{"coroscope: Python's asyncio scheduling, made visible.", "coroscope"};
+  app.require_subcommand(1);
+  app.add_subcommand("list", "List the lessons, one line each");
+
+  cli::RunRequest request;
+  CLI::App* run = app.add_subcommand("run", "Run a lesson: print what `python3 lesson.py` prints");
+  run->add_option("lesson", request.lesson, "The lesson's folder name (01_coroutines_and_run) or number (1)")
+      ->required();
+  const std::map<std::string, cli::TraceFormat> formats{{"text", cli::TraceFormat::text},
+                                                        {"jsonl", cli::TraceFormat::jsonl},
+                                                        {"chrome", cli::TraceFormat::chrome},
+                                                        {"events", cli::TraceFormat::events}};
+  std::string format;
+  CLI::Option* trace =
+      run->add_option("--trace", format,
+                      "Also trace the run: text (the timeline to read), jsonl (the coroscope trace format), "
+                      "chrome (for ui.perfetto.dev), events (raw, one line each)")
+          ->check(CLI::IsMember(formats));
+  run->add_option("--out", request.out, "Write the trace to this file (default: stdout, instead of the output)")
+      ->needs(trace);
+  const std::map<std::string, coroscope::ClockKind> clocks{{"virtual", coroscope::ClockKind::virtual_time},
+                                                           {"real", coroscope::ClockKind::real}};
+  std::string clock;
+  run->add_option("--clock", clock, "virtual (the default: timers fire at once, in the same order) or real")
+      ->check(CLI::IsMember(clocks));
+  run->add_flag("--debug", request.debug, "asyncio's debug mode: never-awaited coroutines, slow callbacks");
+  run->add_flag("--no-color", request.no_color, "No ANSI colours in the text timeline (also: NO_COLOR=1)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);  // --help: the usage on stdout
+  } catch (const CLI::ParseError& e) {
+    // The usage of the subcommand that was being parsed, if any, else the command's.
+    std::vector<CLI::App*> chosen = app.get_subcommands();
+    const std::string usage = chosen.empty() ? app.help() : chosen.front()->help(app.get_name());
+    std::fprintf(stderr, "coroscope: %s\n\n%s", e.what(), usage.c_str());
+    return cli::exit_usage;
+  }
+  if (!format.empty()) request.trace = formats.at(format);
+  if (!clock.empty()) request.clock = clocks.at(clock);
+  if (run->parsed()) return cli::run_lesson(request);
+  return cli::list_lessons();
+}

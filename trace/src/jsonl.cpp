@@ -1,0 +1,299 @@
+#include "coroscope/trace/jsonl.hpp"
+
+#include <nlohmann/json.hpp>
+#include <span>
+#include <string>
+
+#include "coroscope/trace/kind_names.hpp"
+
+namespace coroscope::trace {
+
+namespace {
+
+// The schema: for each kind, which TraceEvent field each JSON key holds and how it is
+// written. The writer and the reader both read this one table, so they cannot disagree;
+// docs/trace-format.md documents the same table.
+enum class Slot : std::uint8_t { task, future, handle, a, b, c, detail, value };
+enum class Type : std::uint8_t {
+  id,       // an id (task, future, handle): an integer, null for none (0 in memory)
+  count,    // an integer: a position, a line, a depth
+  text,     // a string (interned in memory)
+  seconds,  // a number: a time or a duration in seconds
+  handle_kind,
+  future_kind,
+  step_outcome,
+  done_state,
+  diagnostic,
+};
+struct Field {
+  const char* key;
+  Slot slot;
+  Type type;
+};
+
+constexpr Field handle_fields[] = {{"handle", Slot::handle, Type::id},
+                                   {"handle_kind", Slot::detail, Type::handle_kind},
+                                   {"task", Slot::task, Type::id},
+                                   {"future", Slot::future, Type::id}};
+constexpr Field task_only[] = {{"task", Slot::task, Type::id}};
+
+std::span<const Field> schema(TraceKind kind) {
+  switch (kind) {
+    case TraceKind::iteration_begin: {
+      static constexpr Field f[] = {
+          {"ready", Slot::a, Type::count}, {"timers", Slot::b, Type::count}, {"timeout", Slot::value, Type::seconds}};
+      return f;
+    }
+    case TraceKind::timer_due: {
+      static constexpr Field f[] = {handle_fields[0],
+                                    handle_fields[1],
+                                    handle_fields[2],
+                                    handle_fields[3],
+                                    {"when", Slot::value, Type::seconds},
+                                    {"position", Slot::a, Type::count}};
+      return f;
+    }
+    case TraceKind::handle_scheduled: {
+      static constexpr Field f[] = {
+          handle_fields[0], handle_fields[1], handle_fields[2], handle_fields[3], {"position", Slot::a, Type::count}};
+      return f;
+    }
+    case TraceKind::timer_scheduled: {
+      static constexpr Field f[] = {
+          handle_fields[0], handle_fields[1], handle_fields[2], handle_fields[3], {"when", Slot::value, Type::seconds}};
+      return f;
+    }
+    case TraceKind::handle_run:
+    case TraceKind::handle_cancelled:
+      return handle_fields;
+    case TraceKind::task_created: {
+      static constexpr Field f[] = {{"task", Slot::task, Type::id},
+                                    {"name", Slot::a, Type::text},
+                                    {"coro", Slot::b, Type::text},
+                                    {"by", Slot::future, Type::id}};
+      return f;
+    }
+    case TraceKind::future_created: {
+      static constexpr Field f[] = {{"future", Slot::future, Type::id},
+                                    {"future_kind", Slot::detail, Type::future_kind},
+                                    {"by", Slot::task, Type::id}};
+      return f;
+    }
+    case TraceKind::step_begin:
+      return task_only;
+    case TraceKind::step_end: {
+      static constexpr Field f[] = {{"task", Slot::task, Type::id}, {"outcome", Slot::detail, Type::step_outcome}};
+      return f;
+    }
+    case TraceKind::suspend: {
+      static constexpr Field f[] = {{"task", Slot::task, Type::id},
+                                    {"future", Slot::future, Type::id},
+                                    {"future_kind", Slot::detail, Type::future_kind},
+                                    {"file", Slot::a, Type::text},
+                                    {"line", Slot::b, Type::count}};
+      return f;
+    }
+    case TraceKind::await_frame: {
+      static constexpr Field f[] = {{"task", Slot::task, Type::id},       {"future", Slot::future, Type::id},
+                                    {"depth", Slot::detail, Type::count}, {"function", Slot::a, Type::text},
+                                    {"file", Slot::c, Type::text},        {"line", Slot::b, Type::count}};
+      return f;
+    }
+    case TraceKind::future_done: {
+      static constexpr Field f[] = {{"future", Slot::future, Type::id},
+                                    {"state", Slot::detail, Type::done_state},
+                                    {"callbacks", Slot::a, Type::count},
+                                    {"by", Slot::task, Type::id}};
+      return f;
+    }
+    case TraceKind::wakeup: {
+      static constexpr Field f[] = {{"task", Slot::task, Type::id}, {"future", Slot::future, Type::id}};
+      return f;
+    }
+    case TraceKind::cancel_requested: {
+      static constexpr Field f[] = {
+          {"task", Slot::task, Type::id}, {"by", Slot::future, Type::id}, {"message", Slot::a, Type::text}};
+      return f;
+    }
+    case TraceKind::exception_raised: {
+      static constexpr Field f[] = {{"task", Slot::task, Type::id}, {"exception", Slot::a, Type::text}};
+      return f;
+    }
+    case TraceKind::task_renamed: {
+      static constexpr Field f[] = {{"task", Slot::task, Type::id}, {"name", Slot::a, Type::text}};
+      return f;
+    }
+    case TraceKind::output: {
+      static constexpr Field f[] = {{"task", Slot::task, Type::id}, {"text", Slot::a, Type::text}};
+      return f;
+    }
+    case TraceKind::diagnostic: {
+      static constexpr Field f[] = {{"diagnostic", Slot::detail, Type::diagnostic},
+                                    {"task", Slot::task, Type::id},
+                                    {"message", Slot::a, Type::text}};
+      return f;
+    }
+  }
+  return {};
+}
+
+// The integer field a slot names; Event is TraceEvent or const TraceEvent.
+template <class Event>
+auto& integer_field(Event& e, Slot slot) {
+  switch (slot) {
+    case Slot::task:
+      return e.task;
+    case Slot::future:
+      return e.future;
+    case Slot::handle:
+      return e.handle;
+    case Slot::a:
+      return e.a;
+    case Slot::b:
+      return e.b;
+    default:
+      return e.c;
+  }
+}
+
+template <class Enum>
+const char* enum_word(std::uint32_t value) {
+  return to_string(static_cast<Enum>(value));
+}
+
+nlohmann::ordered_json write_field(const TraceEvent& e, const Field& field, const StringTable& strings) {
+  if (field.type == Type::seconds) return e.value;
+  const std::uint32_t value = field.slot == Slot::detail ? e.detail : integer_field(e, field.slot);
+  switch (field.type) {
+    case Type::id:
+      return value ? nlohmann::ordered_json(value) : nlohmann::ordered_json(nullptr);
+    case Type::count:
+      return value;
+    case Type::text:
+      return strings[value];
+    case Type::handle_kind:
+      return enum_word<HandleKind>(value);
+    case Type::future_kind:
+      return enum_word<FutureKind>(value);
+    case Type::step_outcome:
+      return enum_word<StepOutcome>(value);
+    case Type::done_state:
+      return enum_word<DoneState>(value);
+    case Type::diagnostic:
+      return enum_word<Diagnostic>(value);
+    case Type::seconds:
+      break;
+  }
+  return nullptr;
+}
+
+template <class Enum>
+std::uint8_t enum_value(const nlohmann::json& word) {
+  auto value = from_string<Enum>(word.get<std::string>());
+  if (!value) throw TraceFormatError("unknown word \"" + word.get<std::string>() + "\"");
+  return static_cast<std::uint8_t>(*value);
+}
+
+void read_field(TraceEvent& e, const Field& field, const nlohmann::json& json, Recorder& recorder) {
+  if (json.is_null()) return;  // an id of none, or a field the producer left out
+  if (field.type == Type::seconds) {
+    e.value = json.get<double>();
+    return;
+  }
+  std::uint32_t value = 0;
+  switch (field.type) {
+    case Type::id:
+    case Type::count:
+      value = json.get<std::uint32_t>();
+      break;
+    case Type::text:
+      value = recorder.intern(json.get<std::string>());
+      break;
+    case Type::handle_kind:
+      value = enum_value<HandleKind>(json);
+      break;
+    case Type::future_kind:
+      value = enum_value<FutureKind>(json);
+      break;
+    case Type::step_outcome:
+      value = enum_value<StepOutcome>(json);
+      break;
+    case Type::done_state:
+      value = enum_value<DoneState>(json);
+      break;
+    case Type::diagnostic:
+      value = enum_value<Diagnostic>(json);
+      break;
+    case Type::seconds:
+      break;
+  }
+  if (field.slot == Slot::detail) {
+    e.detail = static_cast<std::uint8_t>(value);
+  } else {
+    integer_field(e, field.slot) = value;
+  }
+}
+
+TraceEvent read_event(const nlohmann::json& json, Recorder& recorder) {
+  TraceEvent e;
+  const std::string word = json.at("kind").get<std::string>();
+  const auto kind = from_string<TraceKind>(word);
+  if (!kind) throw TraceFormatError("unknown event kind \"" + word + "\"");
+  e.kind = *kind;
+  e.sequence = json.at("seq").get<std::uint64_t>();
+  e.time = json.at("t").get<double>();
+  e.iteration = json.at("it").get<std::uint32_t>();
+  for (const Field& field : schema(e.kind))
+    if (auto it = json.find(field.key); it != json.end()) read_field(e, field, *it, recorder);
+  return e;
+}
+
+}  // namespace
+
+void write_jsonl(std::ostream& out, const Recorder& recorder, const TraceInfo& info) {
+  nlohmann::ordered_json header{{"format", "coroscope-trace"}, {"version", jsonl_version}};
+  if (!info.program.empty()) header["program"] = info.program;
+  if (!info.clock.empty()) header["clock"] = info.clock;
+  // Text a program printed may be any bytes: invalid UTF-8 becomes U+FFFD, not an error.
+  constexpr auto replace = nlohmann::ordered_json::error_handler_t::replace;
+  out << header.dump(-1, ' ', false, replace) << '\n';
+  for (std::size_t i = 0; i < recorder.size(); ++i) {
+    const TraceEvent& e = recorder[i];
+    nlohmann::ordered_json line{{"seq", e.sequence}, {"t", e.time}, {"it", e.iteration}, {"kind", to_string(e.kind)}};
+    for (const Field& field : schema(e.kind)) line[field.key] = write_field(e, field, recorder.strings());
+    out << line.dump(-1, ' ', false, replace) << '\n';
+  }
+}
+
+TraceInfo read_jsonl(std::istream& in, Recorder& recorder) {
+  TraceInfo info;
+  bool header_seen = false;
+  std::size_t line_number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    try {
+      const nlohmann::json json = nlohmann::json::parse(line);
+      if (header_seen) {
+        recorder.record(read_event(json, recorder));
+        continue;
+      }
+      if (json.value("format", "") != "coroscope-trace")
+        throw TraceFormatError("not a coroscope trace: the first line must be {\"format\":\"coroscope-trace\",...}");
+      if (const int version = json.at("version").get<int>(); version > jsonl_version)
+        throw TraceFormatError("trace format version " + std::to_string(version) + " is newer than this reader (" +
+                               std::to_string(jsonl_version) + ")");
+      info.program = json.value("program", "");
+      info.clock = json.value("clock", "");
+      header_seen = true;
+    } catch (const nlohmann::json::exception& e) {
+      throw TraceFormatError("line " + std::to_string(line_number) + ": " + e.what());
+    } catch (const TraceFormatError& e) {
+      throw TraceFormatError("line " + std::to_string(line_number) + ": " + e.what());
+    }
+  }
+  if (!header_seen) throw TraceFormatError("empty trace: no header line");
+  return info;
+}
+
+}  // namespace coroscope::trace
