@@ -1,23 +1,18 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds coroscope and runs the first lesson.
-# Usage: scripts/start.sh [LESSON]     (LESSON: a folder name under lessons/, default the first)
+# Installs what is missing, builds coroscope and steps through the first lesson in the terminal.
+# Usage: scripts/start.sh [LESSON]     (a lesson number or folder name; default 1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
 export CCACHE_DIR="${CCACHE_DIR:-$PWD/.cache/ccache}"
 
-lesson=${1:-$(cd lessons && ls -d [0-9][0-9]_*/ | head -n 1 | tr -d /)}
-if [[ ! -f lessons/$lesson/lesson.cpp ]]; then
-  echo "unknown lesson '$lesson'; the lessons are:" >&2
-  (cd lessons && ls -d [0-9][0-9]_*/ | tr -d / | sed 's/^/  /') >&2
-  exit 2
-fi
+lesson=${1:-1}
 
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j "$(nproc)" --target "lesson_$lesson"
+cmake --build build -j "$(nproc)" --target coroscope
 
-# The visualizer is not built yet: the lesson runs in the terminal, printing what
-# `python3 lessons/$lesson/lesson.py` prints.
-echo "== lesson $lesson (lessons/$lesson/README.md explains it)"
-exec "build/lessons/lesson_$lesson"
+# The desktop visualizer is not built yet; this is its text mode: every step the event loop
+# takes, grouped by iteration, with the lesson's own output in place (colour on a terminal).
+# `build/cli/coroscope run LESSON` prints just what `python3 lessons/NN_topic/lesson.py` prints.
+exec build/cli/coroscope run "$lesson" --trace text

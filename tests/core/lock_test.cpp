@@ -252,3 +252,26 @@ TEST_CASE("a Lock that has waited on one loop raises RuntimeError when waited on
   run_virtual(leaves_a_waiter_pending(lock));
   CHECK_THROWS_WITH_AS(run_virtual(waits_on(lock)), "Lock is bound to a different event loop", aio::RuntimeError);
 }
+
+namespace {
+aio::Coroutine<void> block_that_raises(Log& log, aio::Lock lock) {
+  log(std::string("inside, locked = ") + (lock.locked() ? "True" : "False"));
+  co_await aio::sleep(0);
+  throw aio::ValueError("block failed");
+}
+
+aio::Coroutine<void> uses_async_with(Log& log) {
+  aio::Lock lock;
+  try {
+    co_await aio::async_with(lock, [&]() -> aio::Coroutine<void> { return block_that_raises(log, lock); });
+  } catch (const aio::ValueError& e) {
+    log(std::string("caught ") + e.what() + ", locked = " + (lock.locked() ? "True" : "False"));
+  }
+}
+}  // namespace
+
+TEST_CASE("async_with(lock, block) acquires before the block and releases after it, also when it raises") {
+  Log log;
+  run_virtual(uses_async_with(log));
+  CHECK(log.lines == Lines{"inside, locked = True", "caught block failed, locked = False"});
+}

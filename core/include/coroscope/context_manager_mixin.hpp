@@ -7,6 +7,12 @@
 //                                                 aio::print("inside");
 //                                               }
 //
+// or, in the form every async context manager shares (async_with.hpp):
+//
+//                                               co_await aio::async_with(lock, [&] {
+//                                                 aio::print("inside");
+//                                               });
+//
 // hold() acquires and gives a Held guard; leaving the scope, however it is left (its end,
 // co_return, an exception, a CancelledError thrown in at a co_await), releases, as __aexit__
 // does. Releasing never suspends in asyncio, so a destructor can do it. Give the guard a name:
@@ -57,14 +63,23 @@ class ContextManagerMixin {
  public:
   // `async with self:` — acquires (suspending while another holder has it) and returns the
   // guard that releases. Awaiting it costs no iteration beyond acquire()'s own.
-  Coroutine<Held<Self>> hold() const { return aenter(static_cast<const Self&>(*this)); }
+  Coroutine<Held<Self>> hold() const { return acquire_and_hold(static_cast<const Self&>(*this)); }
+
+  // _ContextManagerMixin.__aenter__ and __aexit__, for aio::async_with(lock, block).
+  Coroutine<void> aenter() const { return acquire(static_cast<const Self&>(*this)); }
+  Coroutine<void> aexit(std::exception_ptr) const { return release(static_cast<const Self&>(*this)); }
 
  private:
-  // _ContextManagerMixin.__aenter__. The coroutine keeps its own copy of the primitive, which
-  // shares its state, so holding a temporary copy is safe.
-  static Coroutine<Held<Self>> aenter(Self self) {
+  // Each coroutine keeps its own copy of the primitive, which shares its state, so awaiting
+  // one made from a temporary copy is safe.
+  static Coroutine<Held<Self>> acquire_and_hold(Self self) {
     co_await self.acquire();
     co_return Held<Self>(std::move(self));
+  }
+  static Coroutine<void> acquire(Self self) { co_await self.acquire(); }
+  static Coroutine<void> release(Self self) {
+    self.release();
+    co_return;
   }
 };
 
