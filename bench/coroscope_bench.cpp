@@ -1,4 +1,5 @@
-// Workloads W1-W6 (bench/README.md) on coroscope, with Google Benchmark. Tracing is off.
+// Workloads W1-W6 (bench/README.md) on coroscope, with Google Benchmark. Tracing is off, but
+// for W2_yield_traced, which records every event into an in-memory Recorder.
 //
 //   coroscope_bench --n=10000 [--clock=cpu|wall] [--iterations=K] --benchmark_filter='^W1_spawn/'
 //
@@ -13,6 +14,7 @@
 #include <benchmark/benchmark.h>
 
 #include <coroscope/asyncio.hpp>
+#include <coroscope/trace/recorder.hpp>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -129,10 +131,19 @@ struct BenchLoop {
 };
 
 // Runs the workload that `make` starts once per benchmark iteration, `ops` operations each.
+// With a recorder, tracing is on and every event is recorded (the recorder starts empty at each
+// iteration, so its memory stays bounded; dropping the chunks is part of the cost).
 template <class Make>
-void run_workload(benchmark::State& state, std::unique_ptr<aio::Clock> clock, double ops, Make make) {
+void run_workload(benchmark::State& state, std::unique_ptr<aio::Clock> clock, double ops, Make make,
+                  coroscope::trace::Recorder* recorder = nullptr) {
   BenchLoop bench_loop(std::move(clock));
-  for (auto _ : state) bench_loop.loop->run_until_complete(make());
+  bench_loop.loop->set_tracer(recorder);
+  for (auto _ : state) {
+    if (recorder) recorder->clear();
+    bench_loop.loop->run_until_complete(make());
+  }
+  bench_loop.loop->set_tracer(nullptr);
+  if (recorder) state.counters["events_per_op"] = static_cast<double>(recorder->size()) / ops;
   state.counters["time_per_op"] =
       benchmark::Counter(ops, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
   state.counters["ops_per_iteration"] = ops;
@@ -148,6 +159,13 @@ void W1_spawn(benchmark::State& state) {
 void W2_yield(benchmark::State& state) {
   const int m = static_cast<int>(state.range(0));
   run_workload(state, virtual_clock(), double(bench::k_yielders) * m, [m] { return w2_yield(m); });
+}
+
+void W2_yield_traced(benchmark::State& state) {
+  const int m = static_cast<int>(state.range(0));
+  coroscope::trace::Recorder recorder;
+  run_workload(
+      state, virtual_clock(), double(bench::k_yielders) * m, [m] { return w2_yield(m); }, &recorder);
 }
 
 void W3_ping_pong(benchmark::State& state) {
@@ -211,6 +229,7 @@ int main(int argc, char** argv) {
   };
   timed(benchmark::RegisterBenchmark("W1_spawn", W1_spawn)->Arg(n));
   timed(benchmark::RegisterBenchmark("W2_yield", W2_yield)->Arg(n));
+  timed(benchmark::RegisterBenchmark("W2_yield_traced", W2_yield_traced)->Arg(n));
   timed(benchmark::RegisterBenchmark("W3_ping_pong", W3_ping_pong)->Arg(n));
   timed(benchmark::RegisterBenchmark("W4_call_soon", W4_call_soon)->Arg(n));
   timed(benchmark::RegisterBenchmark("W5_timers", W5_timers)->Arg(n), true);

@@ -37,9 +37,7 @@ EventLoop& get_running_loop() {
   return *running;
 }
 
-RunningLoopScope::RunningLoopScope(EventLoop& loop) : previous_(std::exchange(running, &loop)) {
-  loop.running_ = true;
-}
+RunningLoopScope::RunningLoopScope(EventLoop& loop) : previous_(std::exchange(running, &loop)) { loop.running_ = true; }
 RunningLoopScope::~RunningLoopScope() {
   running->running_ = false;
   running = previous_;
@@ -67,6 +65,13 @@ void EventLoop::check_closed() const {
 void EventLoop::check_running() const {
   if (running_) throw RuntimeError("This event loop is already running");
   if (running) throw RuntimeError("Cannot run the event loop while another loop is running");
+}
+
+std::uint32_t EventLoop::intern_literal(const char* text) {
+  if (!tracer_) return 0;
+  auto [it, added] = literal_ids_.try_emplace(text, 0);
+  if (added) it->second = tracer_->intern(text);
+  return it->second;
 }
 
 void EventLoop::record(TraceEvent event) {
@@ -115,7 +120,8 @@ void EventLoop::schedule_timer(const detail::Ref<detail::HandleState>& handle, d
 // take the snapshot of what this iteration runs. Returns false when nothing could ever run.
 bool EventLoop::begin_iteration() {
   if (timers_.size() > min_scheduled_timer_handles &&
-      static_cast<double>(cancelled_timers_) / static_cast<double>(timers_.size()) > min_cancelled_timer_handles_fraction) {
+      static_cast<double>(cancelled_timers_) / static_cast<double>(timers_.size()) >
+          min_cancelled_timer_handles_fraction) {
     std::erase_if(timers_, [](const detail::Ref<detail::HandleState>& h) {
       if (h->cancelled()) h->in_timer_heap_ = false;
       return h->cancelled();

@@ -1,5 +1,8 @@
 #include "coroscope/task.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include <cassert>
 
 namespace coroscope {
@@ -20,7 +23,8 @@ class EnterTask {
 };
 
 TaskBase& running_task(const char* what) {
-  if (!current) throw RuntimeError(std::string(what) + " outside of a task: await only inside a coroutine that a Task runs");
+  if (!current)
+    throw RuntimeError(std::string(what) + " outside of a task: await only inside a coroutine that a Task runs");
   return *current;
 }
 }  // namespace
@@ -66,7 +70,7 @@ TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string name,
     event.task = id();
     event.future = detail::running_task_id();
     event.a = loop.intern(get_name());
-    event.b = loop.intern(coro_name_);
+    event.b = loop.intern_literal(coro_name_);
     return event;
   });
   // Task.__init__: the first step is call_soon'ed; nothing of the coroutine runs yet.
@@ -263,7 +267,7 @@ StepOutcome TaskBase::on_suspended() {
       } else if (&future == this) {
         schedule_step(std::make_exception_ptr(RuntimeError("Task cannot await on itself: " + describe())));
       } else {
-        trace_suspension(&future);
+        if (loop().tracer()) trace_suspension(&future);
         future.add_done_callback(
             [](detail::RefCounted& task, detail::FutureBase& done) { static_cast<TaskBase&>(task).wakeup(done); },
             detail::Ref<detail::RefCounted>(this), HandleKind::task_wakeup, id());
@@ -275,15 +279,15 @@ StepOutcome TaskBase::on_suspended() {
     }
     case Kind::bare_yield:
       // A bare yield relinquishes control for one event loop iteration.
-      trace_suspension(nullptr);
+      if (loop().tracer()) trace_suspension(nullptr);
       schedule_step();
       break;
     case Kind::none:
     case Kind::await_coroutine:
     case Kind::async_gen_yield:
-      schedule_step(std::make_exception_ptr(RuntimeError(
-          "Task got bad yield: the coroutine suspended on an awaiter that is not asyncio's "
-          "(await Futures, Tasks, Coroutines, or types whose operator co_await returns one)")));
+      schedule_step(std::make_exception_ptr(
+          RuntimeError("Task got bad yield: the coroutine suspended on an awaiter that is not asyncio's "
+                       "(await Futures, Tasks, Coroutines, or types whose operator co_await returns one)")));
       break;
   }
   return StepOutcome::yielded;
@@ -301,24 +305,31 @@ void TaskBase::trace_suspension(detail::FutureBase* future) {
     event.task = id();
     event.future = future ? future->id() : 0;
     event.detail = static_cast<std::uint8_t>(future ? future->kind() : FutureKind::sleep);
-    event.a = loop().intern(site.file);
+    event.a = loop().intern_literal(site.file);
     event.b = site.line;
     return event;
   });
-  std::uint8_t depth = 0;
-  for (const detail::PromiseBase* frame : await_chain()) {
+  // The chain root first; a short one (the usual case) is gathered without allocating.
+  std::size_t length = 0;
+  for (const detail::PromiseBase* frame = innermost_; frame; frame = frame->awaiter()) ++length;
+  std::array<const detail::PromiseBase*, 32> few;
+  std::vector<const detail::PromiseBase*> many(length > few.size() ? length : 0);
+  const detail::PromiseBase** frames = length > few.size() ? many.data() : few.data();
+  std::size_t slot = length;
+  for (const detail::PromiseBase* frame = innermost_; frame; frame = frame->awaiter()) frames[--slot] = frame;
+  for (std::size_t depth = 0; depth < length; ++depth) {
+    const detail::PromiseBase* frame = frames[depth];
     loop().trace([&] {
       TraceEvent event;
       event.kind = TraceKind::await_frame;
       event.task = id();
       event.future = future ? future->id() : 0;
-      event.detail = depth;
-      event.a = loop().intern(frame->function_name());
+      event.detail = static_cast<std::uint8_t>(std::min<std::size_t>(depth, 255));
+      event.a = loop().intern_literal(frame->function_name());
       event.b = frame->suspended_at().line;
-      event.c = loop().intern(frame->suspended_at().file);
+      event.c = loop().intern_literal(frame->suspended_at().file);
       return event;
     });
-    ++depth;
   }
 }
 

@@ -12,10 +12,17 @@ std::uint32_t StringTable::intern(std::string_view text) {
 }
 
 void Recorder::record(const TraceEvent& event) {
-  if (size_ % chunk_size == 0) chunks_.push_back(std::make_unique_for_overwrite<TraceEvent[]>(chunk_size));
-  chunks_.back()[size_ % chunk_size] = event;
+  if (cursor_ == chunk_end_) next_chunk();
+  *cursor_++ = event;
   ++size_;
   if (event.kind == TraceKind::task_created || event.kind == TraceKind::task_renamed) task_names_[event.task] = event.a;
+}
+
+void Recorder::next_chunk() {
+  const std::size_t index = size_ / chunk_size;
+  if (index == chunks_.size()) chunks_.push_back(std::make_unique_for_overwrite<TraceEvent[]>(chunk_size));
+  cursor_ = chunks_[index].get();
+  chunk_end_ = cursor_ + chunk_size;
 }
 
 std::string_view Recorder::task_name(std::uint32_t task) const {
@@ -23,9 +30,11 @@ std::string_view Recorder::task_name(std::uint32_t task) const {
   return it == task_names_.end() ? std::string_view() : std::string_view(strings_[it->second]);
 }
 
+// Keeps the chunks, as vector::clear keeps its capacity: a recorder reused for the next run
+// writes into memory it already touched.
 void Recorder::clear() {
-  chunks_.clear();
   size_ = 0;
+  cursor_ = chunk_end_ = nullptr;
   task_names_.clear();
 }
 

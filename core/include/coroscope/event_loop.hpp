@@ -7,11 +7,12 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "coroscope/clock.hpp"
-#include "coroscope/exceptions.hpp"
 #include "coroscope/detail/ring_buffer.hpp"
+#include "coroscope/exceptions.hpp"
 #include "coroscope/handle.hpp"
 #include "coroscope/none.hpp"
 #include "coroscope/trace.hpp"
@@ -22,7 +23,7 @@ class TaskBase;
 namespace detail {
 class FutureBase;
 class AsyncGeneratorBase;
-}
+}  // namespace detail
 template <class T>
 class Future;
 template <class T>
@@ -118,7 +119,10 @@ class EventLoop final : public detail::RefCounted {
 
   // --- instrumentation (trace.hpp) ---------------------------------------------------------
   // The tracer receives every event from now on; nullptr turns tracing off. Not owned.
-  void set_tracer(Tracer* tracer) noexcept { tracer_ = tracer; }
+  void set_tracer(Tracer* tracer) noexcept {
+    tracer_ = tracer;
+    literal_ids_.clear();
+  }
   Tracer* tracer() const noexcept { return tracer_; }
   // Records the event `make()` returns, if tracing is on: the one branch tracing costs when off.
   template <class MakeEvent>
@@ -127,6 +131,9 @@ class EventLoop final : public detail::RefCounted {
       record(make());
   }
   std::uint32_t intern(std::string_view text) { return tracer_ ? tracer_->intern(text) : 0; }
+  // intern() for a string with static storage (a source file, a coroutine's name): its id is
+  // cached by address, so a suspension costs no hashing of the text.
+  std::uint32_t intern_literal(const char* text);
   void trace_diagnostic(Diagnostic diagnostic, std::string_view message);
 
   // --- inspection, for tests, the trace and the app ---------------------------------------
@@ -187,6 +194,7 @@ class EventLoop final : public detail::RefCounted {
   std::uint64_t iteration_ = 0;
   std::uint64_t trace_sequence_ = 0;
   Tracer* tracer_ = nullptr;
+  std::unordered_map<const char*, std::uint32_t> literal_ids_;
   TaskBase* first_task_ = nullptr;
   TaskBase* last_task_ = nullptr;
   std::vector<detail::AsyncGeneratorBase*> asyncgens_;  // in first-iteration order

@@ -50,7 +50,11 @@ class Recorder final : public Tracer {
   }
 
  private:
+  void next_chunk();
+
   std::vector<std::unique_ptr<TraceEvent[]>> chunks_;
+  TraceEvent* cursor_ = nullptr;     // where the next event goes
+  TraceEvent* chunk_end_ = nullptr;  // the end of the chunk cursor_ is in
   std::size_t size_ = 0;
   StringTable strings_;
   std::unordered_map<std::uint32_t, std::uint32_t> task_names_;  // task id -> string id
