@@ -13,9 +13,7 @@ double MonotonicClock::time() const {
   return duration<double>(steady_clock::now().time_since_epoch()).count();
 }
 
-void MonotonicClock::wait(double timeout) {
-  std::this_thread::sleep_for(std::chrono::duration<double>(timeout));
-}
+void MonotonicClock::wait(double timeout) { std::this_thread::sleep_for(std::chrono::duration<double>(timeout)); }
 
 std::unique_ptr<Clock> make_clock(ClockKind kind) {
   if (kind == ClockKind::virtual_time) return std::make_unique<VirtualClock>();

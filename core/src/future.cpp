@@ -4,24 +4,42 @@ namespace coroscope {
 
 const char* to_string(FutureKind kind) noexcept {
   switch (kind) {
-    case FutureKind::plain: return "future";
-    case FutureKind::task: return "task";
-    case FutureKind::sleep: return "sleep";
-    case FutureKind::gather: return "gather";
-    case FutureKind::shield: return "shield";
-    case FutureKind::wait_for: return "wait_for";
-    case FutureKind::wait: return "wait";
-    case FutureKind::timeout: return "timeout";
-    case FutureKind::task_group: return "TaskGroup";
-    case FutureKind::event: return "Event.wait";
-    case FutureKind::lock: return "Lock.acquire";
-    case FutureKind::condition: return "Condition.wait";
-    case FutureKind::semaphore: return "Semaphore.acquire";
-    case FutureKind::barrier: return "Barrier.wait";
-    case FutureKind::queue_get: return "Queue.get";
-    case FutureKind::queue_put: return "Queue.put";
-    case FutureKind::queue_join: return "Queue.join";
-    case FutureKind::async_generator: return "async generator";
+    case FutureKind::plain:
+      return "future";
+    case FutureKind::task:
+      return "task";
+    case FutureKind::sleep:
+      return "sleep";
+    case FutureKind::gather:
+      return "gather";
+    case FutureKind::shield:
+      return "shield";
+    case FutureKind::wait_for:
+      return "wait_for";
+    case FutureKind::wait:
+      return "wait";
+    case FutureKind::timeout:
+      return "timeout";
+    case FutureKind::task_group:
+      return "TaskGroup";
+    case FutureKind::event:
+      return "Event.wait";
+    case FutureKind::lock:
+      return "Lock.acquire";
+    case FutureKind::condition:
+      return "Condition.wait";
+    case FutureKind::semaphore:
+      return "Semaphore.acquire";
+    case FutureKind::barrier:
+      return "Barrier.wait";
+    case FutureKind::queue_get:
+      return "Queue.get";
+    case FutureKind::queue_put:
+      return "Queue.put";
+    case FutureKind::queue_join:
+      return "Queue.join";
+    case FutureKind::async_generator:
+      return "async generator";
   }
   return "future";
 }
@@ -115,8 +133,8 @@ void FutureBase::schedule_callbacks() {
     event.kind = TraceKind::future_done;
     event.future = id_;
     event.detail = static_cast<std::uint8_t>(state_ == State::cancelled ? DoneState::cancelled
-                                             : exception_                 ? DoneState::exception
-                                                                          : DoneState::result);
+                                             : exception_               ? DoneState::exception
+                                                                        : DoneState::result);
     event.a = static_cast<std::uint32_t>(callbacks.size());
     event.task = running_task_id();
     return event;

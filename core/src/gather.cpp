@@ -8,7 +8,8 @@ namespace coroscope::detail {
 std::vector<std::size_t> first_occurrences(const std::vector<const void*>& ids) {
   std::vector<std::size_t> order(ids.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return std::less<const void*>{}(ids[a], ids[b]); });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return std::less<const void*>{}(ids[a], ids[b]); });
   std::vector<std::size_t> first(ids.size());
   for (std::size_t k = 0; k < order.size(); ++k)
     first[order[k]] = (k > 0 && ids[order[k]] == ids[order[k - 1]]) ? first[order[k - 1]] : order[k];

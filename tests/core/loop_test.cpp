@@ -87,7 +87,8 @@ TEST_CASE("many cancelled timers are purged from the heap, and the rest still ru
   VirtualLoop loop;
   std::vector<int> fired;
   std::vector<aio::TimerHandle> handles;
-  for (int i = 0; i < 300; ++i) handles.push_back(loop->call_later(1.0 + i * 0.01, [&fired, i] { fired.push_back(i); }));
+  for (int i = 0; i < 300; ++i)
+    handles.push_back(loop->call_later(1.0 + i * 0.01, [&fired, i] { fired.push_back(i); }));
   for (int i = 0; i < 300; ++i)
     if (i % 3 != 0) handles[i].cancel();
   loop->call_soon([] {});

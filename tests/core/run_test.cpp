@@ -24,8 +24,8 @@ aio::Coroutine<int> leaves_a_task_pending(Log& log) {
 }
 
 aio::Coroutine<void> nested_run() {
-  CHECK_THROWS_WITH_AS(aio::run(nested_run()),
-                       "asyncio.run() cannot be called from a running event loop", aio::RuntimeError);
+  CHECK_THROWS_WITH_AS(aio::run(nested_run()), "asyncio.run() cannot be called from a running event loop",
+                       aio::RuntimeError);
   co_return;
 }
 

@@ -54,7 +54,9 @@ concept Awaiter = requires(A a, std::coroutine_handle<> h) {
   a.await_resume();
 };
 template <class A>
-concept HasMemberCoAwait = requires(A&& a) { std::forward<A>(a).operator co_await(); };
+concept HasMemberCoAwait = requires(A&& a) {
+  std::forward<A>(a).operator co_await();
+};
 
 // What `co_await x` awaits: x's operator co_await, applied until an awaiter comes out, so an
 // awaitable whose operator co_await returns a Coroutine works like Python's __await__.
@@ -63,8 +65,9 @@ auto get_awaiter(A&& awaitable) {
   if constexpr (HasMemberCoAwait<A>) {
     return get_awaiter(std::forward<A>(awaitable).operator co_await());
   } else {
-    static_assert(Awaiter<std::remove_cvref_t<A>>, "co_await needs an awaitable: a Future, Task, Coroutine, "
-                                                   "or a type with operator co_await returning one");
+    static_assert(Awaiter<std::remove_cvref_t<A>>,
+                  "co_await needs an awaitable: a Future, Task, Coroutine, "
+                  "or a type with operator co_await returning one");
     return std::remove_cvref_t<A>(std::forward<A>(awaitable));
   }
 }

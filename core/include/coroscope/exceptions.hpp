@@ -67,6 +67,6 @@ bool is_cancelled_error(const std::exception_ptr& e) noexcept;
 // `type(e) is CancelledError`, the exact test of Timeout.__aexit__ and TaskGroup.__aexit__
 // (`exc_type is exceptions.CancelledError`): a subclass does not count.
 bool is_exactly_cancelled_error(const std::exception_ptr& e) noexcept;
-}
+}  // namespace detail
 
 }  // namespace coroscope

@@ -25,23 +25,23 @@ namespace coroscope {
 // What a future stands for, so the trace can say what a task waits on ("waiting on
 // Queue.get"). Each primitive creates its waiters' futures with its own kind.
 enum class FutureKind : std::uint8_t {
-  plain,         // loop.create_future() / asyncio.Future()
-  task,          // a Task
-  sleep,         // asyncio.sleep
-  gather,        // asyncio.gather's outer future
-  shield,        // asyncio.shield's outer future
-  wait_for,      // wait_for's and _cancel_and_wait's waiters
-  wait,          // asyncio.wait / as_completed waiters
-  timeout,       // asyncio.timeout's internals
-  task_group,    // TaskGroup's __aexit__ waiter
-  event,         // Event.wait
-  lock,          // Lock.acquire
-  condition,     // Condition.wait
-  semaphore,     // Semaphore.acquire
-  barrier,       // Barrier.wait
-  queue_get,     // Queue.get
-  queue_put,     // Queue.put
-  queue_join,    // Queue.join
+  plain,            // loop.create_future() / asyncio.Future()
+  task,             // a Task
+  sleep,            // asyncio.sleep
+  gather,           // asyncio.gather's outer future
+  shield,           // asyncio.shield's outer future
+  wait_for,         // wait_for's and _cancel_and_wait's waiters
+  wait,             // asyncio.wait / as_completed waiters
+  timeout,          // asyncio.timeout's internals
+  task_group,       // TaskGroup's __aexit__ waiter
+  event,            // Event.wait
+  lock,             // Lock.acquire
+  condition,        // Condition.wait
+  semaphore,        // Semaphore.acquire
+  barrier,          // Barrier.wait
+  queue_get,        // Queue.get
+  queue_put,        // Queue.put
+  queue_join,       // Queue.join
   async_generator,  // an async generator's asend/athrow/aclose
 };
 const char* to_string(FutureKind kind) noexcept;
@@ -193,8 +193,8 @@ template <class T>
 class DoneCallback {
  public:
   template <class F>
-    requires std::is_invocable_v<F&, const Future<T>&>
-  DoneCallback(F callable) : box_(new Box(std::move(callable))) {}
+  requires std::is_invocable_v < F&, const Future<T>
+  & > DoneCallback(F callable) : box_(new Box(std::move(callable))) {}
 
  private:
   friend class Future<T>;
@@ -223,25 +223,15 @@ class Future : public AnyFuture {
     state_->rethrow_if_failed();
     return *slot().value;
   }
-  void set_result(value_type value) const
-    requires(!std::is_void_v<T>)
-  {
-    store_result(std::move(value));
-  }
-  void set_result() const
-    requires std::is_void_v<T>
-  {
-    store_result(None);
-  }
+  void set_result(value_type value) const requires(!std::is_void_v<T>) { store_result(std::move(value)); }
+  void set_result() const requires std::is_void_v<T> { store_result(None); }
   void set_exception(std::exception_ptr exception) const {
     if (state_->kind() == FutureKind::task) throw RuntimeError("Task does not support set_exception operation");
     state_->set_exception(std::move(exception));
   }
   template <class E>
-    requires std::is_base_of_v<std::exception, E>
-  void set_exception(E exception) const {
-    set_exception(std::make_exception_ptr(std::move(exception)));
-  }
+  requires std::is_base_of_v<std::exception, E>
+  void set_exception(E exception) const { set_exception(std::make_exception_ptr(std::move(exception))); }
 
   void add_done_callback(DoneCallback<T> callback) const {
     state_->add_done_callback(&DoneCallback<T>::invoke, callback.box_, HandleKind::done_callback);

@@ -68,8 +68,8 @@ struct GatherValue<Untyped> {
   using type = NoneType;
 };
 template <class T, bool ReturnExceptions>
-using gather_slot_t = std::conditional_t<ReturnExceptions, Outcome<typename GatherValue<T>::type>,
-                                         typename GatherValue<T>::type>;
+using gather_slot_t =
+    std::conditional_t<ReturnExceptions, Outcome<typename GatherValue<T>::type>, typename GatherValue<T>::type>;
 
 // One finished child's slot in the results.
 template <class T, bool ReturnExceptions>
@@ -161,8 +161,7 @@ struct VariadicResult<> {
   using type = std::array<NoneType, 0>;
 };
 template <class First, class... Rest>
-  requires(std::is_same_v<First, Rest> && ...)
-struct VariadicResult<First, Rest...> {
+requires(std::is_same_v<First, Rest>&&...) struct VariadicResult<First, Rest...> {
   using type = std::array<First, 1 + sizeof...(Rest)>;
 };
 
@@ -199,7 +198,8 @@ auto gather_variadic(Args&&... args) {
     auto collect = [](const std::vector<Ref<FutureBase>>& done) {
       return [&]<std::size_t... I>(std::index_sequence<I...>) {
         return Result{gather_slot<typename gather_arg_t<Args>::result, ReturnExceptions>(*done[I])...};
-      }(std::index_sequence_for<Args...>{});
+      }
+      (std::index_sequence_for<Args...>{});
     };
     return make_gathering_future<Result>(loop, std::move(children), ReturnExceptions, collect);
   }
@@ -226,8 +226,7 @@ auto gather_vector(std::vector<A> args) {
   }
   auto collect = [](const std::vector<Ref<FutureBase>>& done) {
     std::vector<Slot> results;
-    for (const auto& child : done)
-      results.push_back(gather_slot<T, ReturnExceptions>(*child));
+    for (const auto& child : done) results.push_back(gather_slot<T, ReturnExceptions>(*child));
     return results;
   };
   return make_gathering_future<std::vector<Slot>>(loop, std::move(children), ReturnExceptions, collect);

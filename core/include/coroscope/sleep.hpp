@@ -29,12 +29,11 @@ class SleepAwaiter {
     }
     EventLoop& loop = get_running_loop();
     Future<void> future(loop, FutureKind::sleep);
-    timer_ = loop.call_later(
-        delay_,
-        [future] {
-          if (!future.cancelled()) future.set_result();  // futures._set_result_unless_cancelled
-        },
-        {detail::running_task_id(), future.state()->id()});
+    timer_ = loop.call_later(delay_,
+                             [future] {
+                               if (!future.cancelled()) future.set_result();  // futures._set_result_unless_cancelled
+                             },
+                             {detail::running_task_id(), future.state()->id()});
     future_ = future;
     detail::suspend_task_on(*future_.state());
   }

@@ -76,7 +76,7 @@ class TaskBase : public detail::FutureBase {
   detail::Suspension report_;
   mutable std::string name_;
   mutable std::uint64_t number_;  // while nonzero, name_ is still to be made from it
-  const char* coro_name_;  // the coroutine function's name: a string literal, never freed
+  const char* coro_name_;         // the coroutine function's name: a string literal, never freed
   int num_cancels_requested_ = 0;
   bool must_cancel_ = false;
   bool started_ = false;
@@ -125,9 +125,7 @@ class TaskMethods {
   TaskBase& task_state() const noexcept { return task(); }
 
  private:
-  TaskBase& task() const noexcept {
-    return static_cast<TaskBase&>(*static_cast<const Self&>(*this).state());
-  }
+  TaskBase& task() const noexcept { return static_cast<TaskBase&>(*static_cast<const Self&>(*this).state()); }
 };
 
 std::uint64_t next_task_number() noexcept;
@@ -144,9 +142,9 @@ template <class T = void>
 class Task : public Future<T>, public detail::TaskMethods<Task<T>> {
  public:
   Task(EventLoop& loop, Coroutine<T> coro, std::string name, std::uint64_t number)
-      : Future<T>(detail::Ref<detail::FutureBase>(
-                      new detail::TaskState<T>(loop, std::move(coro), std::move(name), number)),
-                  detail::AdoptState{}) {}
+      : Future<T>(
+            detail::Ref<detail::FutureBase>(new detail::TaskState<T>(loop, std::move(coro), std::move(name), number)),
+            detail::AdoptState{}) {}
   operator AnyTask() const { return AnyTask(this->state_); }
 };
 
