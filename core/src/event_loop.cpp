@@ -18,9 +18,10 @@ constexpr double min_cancelled_timer_handles_fraction = 0.5;
 
 // heapq order: the earliest deadline first; equal deadlines in scheduling order.
 struct LaterTimer {
-  bool operator()(const detail::Ref<detail::HandleState>& a, const detail::Ref<detail::HandleState>& b) const noexcept {
-    if (a->when() != b->when()) return a->when() > b->when();
-    return a->sequence() > b->sequence();
+  template <class Timer>
+  bool operator()(const Timer& a, const Timer& b) const noexcept {
+    if (a.when != b.when) return a.when > b.when;
+    return a.sequence > b.sequence;
   }
 };
 
@@ -106,7 +107,7 @@ void EventLoop::schedule_timer(const detail::Ref<detail::HandleState>& handle, d
   handle->when_ = when;
   handle->sequence_ = ++timer_sequence_;
   handle->in_timer_heap_ = true;
-  timers_.push_back(handle);
+  timers_.push_back({when, handle->sequence_, handle});
   std::push_heap(timers_.begin(), timers_.end(), LaterTimer{});
   trace([&] {
     TraceEvent event = handle_event(TraceKind::timer_scheduled, *handle);
@@ -122,18 +123,18 @@ bool EventLoop::begin_iteration() {
   if (timers_.size() > min_scheduled_timer_handles &&
       static_cast<double>(cancelled_timers_) / static_cast<double>(timers_.size()) >
           min_cancelled_timer_handles_fraction) {
-    std::erase_if(timers_, [](const detail::Ref<detail::HandleState>& h) {
-      if (h->cancelled()) h->in_timer_heap_ = false;
-      return h->cancelled();
+    std::erase_if(timers_, [](const ScheduledTimer& timer) {
+      if (timer.handle->cancelled()) timer.handle->in_timer_heap_ = false;
+      return timer.handle->cancelled();
     });
     std::make_heap(timers_.begin(), timers_.end(), LaterTimer{});
     cancelled_timers_ = 0;
   } else {
-    while (!timers_.empty() && timers_.front()->cancelled()) {
+    while (!timers_.empty() && timers_.front().handle->cancelled()) {
       --cancelled_timers_;
-      trace([&] { return handle_event(TraceKind::handle_cancelled, *timers_.front()); });
+      trace([&] { return handle_event(TraceKind::handle_cancelled, *timers_.front().handle); });
       std::pop_heap(timers_.begin(), timers_.end(), LaterTimer{});
-      timers_.back()->in_timer_heap_ = false;
+      timers_.back().handle->in_timer_heap_ = false;
       timers_.pop_back();
     }
   }
@@ -141,7 +142,7 @@ bool EventLoop::begin_iteration() {
   double timeout = 0;
   if (ready_.empty() && !stopping_) {
     if (timers_.empty()) return false;
-    timeout = std::max(0.0, timers_.front()->when() - time());
+    timeout = std::max(0.0, timers_.front().when - time());
   }
   ++iteration_;
   trace([&] {
@@ -157,9 +158,9 @@ bool EventLoop::begin_iteration() {
   if (timeout > 0) clock_->wait(timeout);
 
   double end_time = time() + clock_resolution();
-  while (!timers_.empty() && timers_.front()->when() < end_time) {
+  while (!timers_.empty() && timers_.front().when < end_time) {
     std::pop_heap(timers_.begin(), timers_.end(), LaterTimer{});
-    detail::Ref<detail::HandleState> handle = std::move(timers_.back());
+    detail::Ref<detail::HandleState> handle = std::move(timers_.back().handle);
     timers_.pop_back();
     handle->in_timer_heap_ = false;
     if (handle->cancelled()) --cancelled_timers_;
@@ -318,7 +319,7 @@ void EventLoop::close() {
   if (closed_) return;
   closed_ = true;
   ready_.clear();
-  for (auto& timer : timers_) timer->in_timer_heap_ = false;
+  for (auto& timer : timers_) timer.handle->in_timer_heap_ = false;
   timers_.clear();
   ntodo_ = 0;
   // Pending tasks can never run again. Their frames go now, which breaks the cycles

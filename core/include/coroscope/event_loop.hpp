@@ -187,7 +187,14 @@ class EventLoop final : public detail::RefCounted {
 
   std::unique_ptr<Clock> clock_;
   detail::RingBuffer<detail::Ref<detail::HandleState>> ready_;
-  std::vector<detail::Ref<detail::HandleState>> timers_;  // a binary heap on (when, sequence)
+  // A timer in the heap carries its own key, so sifting compares entries in the heap's array
+  // instead of reading each handle's memory (heapq compares TimerHandles by their _when).
+  struct ScheduledTimer {
+    double when;
+    std::uint64_t sequence;
+    detail::Ref<detail::HandleState> handle;
+  };
+  std::vector<ScheduledTimer> timers_;  // a binary heap on (when, sequence)
   std::size_t cancelled_timers_ = 0;
   std::uint64_t timer_sequence_ = 0;
   std::size_t ntodo_ = 0;  // handles left in the current iteration's snapshot
