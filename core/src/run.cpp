@@ -15,13 +15,19 @@ Runner::Runner(const RunOptions& options)
     : loop_(new EventLoop(make_clock(options.clock.value_or(default_clock_kind())))) {
   loop_->set_debug(options.debug);
   loop_->set_deadlock_check(options.deadlock_check);
+  loop_->set_tracer(options.tracer);
 }
 
 void Runner::close() {
   if (loop_->is_closed()) return;
+  // The loop closes however the shutdown ends, and the run's tracer is let go after that: a
+  // future that outlives the run must not report to it.
   struct CloseLoop {
     EventLoop& loop;
-    ~CloseLoop() { loop.close(); }
+    ~CloseLoop() {
+      loop.close();
+      loop.set_tracer(nullptr);
+    }
   } close_loop{*loop_};
   cancel_all_tasks();
   loop_->run_until_complete(loop_->shutdown_asyncgens());

@@ -16,6 +16,8 @@ struct RunOptions {
   // Diagnose a deadlock on the real clock too (EventLoop::set_deadlock_check); a VirtualClock
   // always does.
   bool deadlock_check = false;
+  // Receives every event of the run, from Task-1's creation to the loop's close (not owned).
+  Tracer* tracer = nullptr;
 };
 
 namespace detail {
