@@ -83,14 +83,23 @@ bool FutureBase::cancel(std::string msg) {
 bool FutureBase::cancel_future(std::string msg) {
   if (state_ != State::pending) return false;
   state_ = State::cancelled;
-  cancel_message_ = std::move(msg);
+  set_cancel_message(std::move(msg));
   schedule_callbacks();
   return true;
 }
 
+const std::string& FutureBase::cancel_message() const noexcept {
+  static const std::string none;
+  return cancel_message_ ? *cancel_message_ : none;
+}
+
+void FutureBase::set_cancel_message(std::string msg) {
+  cancel_message_ = msg.empty() ? nullptr : std::make_unique<std::string>(std::move(msg));
+}
+
 std::exception_ptr FutureBase::make_cancelled_error() {
   if (cancelled_exc_) return std::exchange(cancelled_exc_, nullptr);
-  return std::make_exception_ptr(CancelledError(cancel_message_));
+  return std::make_exception_ptr(CancelledError(cancel_message()));
 }
 
 std::exception_ptr FutureBase::exception() {

@@ -10,6 +10,8 @@ namespace coroscope {
 namespace {
 // asyncio._current_tasks for this thread's loop: set for the duration of a step.
 thread_local TaskBase* current = nullptr;
+// What the coroutine reported as it suspended, for the step running now (TaskBase::report).
+thread_local detail::Suspension step_report;
 
 class EnterTask {
  public:
@@ -28,6 +30,8 @@ TaskBase& running_task(const char* what) {
   return *current;
 }
 }  // namespace
+
+void TaskBase::report(const detail::Suspension& suspension) noexcept { step_report = suspension; }
 
 namespace detail {
 std::uint32_t running_task_id() noexcept { return current ? current->id() : 0; }
@@ -131,7 +135,7 @@ bool TaskBase::cancel(std::string msg) {
   if (fut_waiter_ && fut_waiter_->cancel(msg)) return true;
   // Otherwise a step is already scheduled: it will throw CancelledError into the coroutine.
   must_cancel_ = true;
-  cancel_message_ = std::move(msg);
+  set_cancel_message(std::move(msg));
   return true;
 }
 
@@ -205,7 +209,7 @@ TaskBase::Outcome TaskBase::drive(std::exception_ptr exc) {
   thrown_in_ = std::move(exc);
   detail::PromiseBase* frame = innermost_;
   for (;;) {
-    report_ = {};
+    step_report = {};
     innermost_ = frame;  // the frame running now: debug mode names it as a coroutine's origin
     frame->handle().resume();
     if (frame->handle().done()) {
@@ -216,12 +220,12 @@ TaskBase::Outcome TaskBase::drive(std::exception_ptr exc) {
       frame = frame->awaiter();  // its await_resume takes the child's result or exception
       continue;
     }
-    if (report_.kind == detail::Suspension::Kind::await_coroutine) {
-      report_.child->set_awaiter(frame);
-      frame = report_.child;
+    if (step_report.kind == detail::Suspension::Kind::await_coroutine) {
+      step_report.child->set_awaiter(frame);
+      frame = step_report.child;
       continue;
     }
-    if (report_.kind == detail::Suspension::Kind::async_gen_yield) {
+    if (step_report.kind == detail::Suspension::Kind::async_gen_yield) {
       frame = frame->awaiter();  // its await_resume takes the value the generator yielded
       continue;
     }
@@ -238,7 +242,7 @@ StepOutcome TaskBase::on_returned() {
       // result is dropped (oracle 19).
       must_cancel_ = false;
       destroy_coroutine();
-      cancel_future(std::move(cancel_message_));
+      cancel_future(cancel_message());
       return StepOutcome::cancelled;
     }
     set_result_from_coroutine();
@@ -258,9 +262,9 @@ StepOutcome TaskBase::on_returned() {
 
 StepOutcome TaskBase::on_suspended() {
   using Kind = detail::Suspension::Kind;
-  switch (report_.kind) {
+  switch (step_report.kind) {
     case Kind::on_future: {
-      detail::FutureBase& future = *report_.future;
+      detail::FutureBase& future = *step_report.future;
       if (&future.loop() != &loop()) {
         schedule_step(std::make_exception_ptr(
             RuntimeError("Task " + describe() + " got Future " + future.describe() + " attached to a different loop")));
@@ -272,7 +276,7 @@ StepOutcome TaskBase::on_suspended() {
             [](detail::RefCounted& task, detail::FutureBase& done) { static_cast<TaskBase&>(task).wakeup(done); },
             detail::Ref<detail::RefCounted>(this), HandleKind::task_wakeup, id());
         fut_waiter_ = detail::Ref<detail::FutureBase>(&future);
-        if (must_cancel_ && fut_waiter_->cancel(cancel_message_)) must_cancel_ = false;
+        if (must_cancel_ && fut_waiter_->cancel(cancel_message())) must_cancel_ = false;
         return StepOutcome::suspended;
       }
       break;

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -93,7 +94,7 @@ class FutureBase : public RefCounted {
   // Future._make_cancelled_error: the CancelledError that result() of a cancelled future
   // raises (the one that ended a task, once; else a new one with the cancel message).
   std::exception_ptr make_cancelled_error();
-  const std::string& cancel_message() const noexcept { return cancel_message_; }
+  const std::string& cancel_message() const noexcept;
 
  protected:
   // Future.cancel without the override, what Task calls as super().cancel().
@@ -102,7 +103,9 @@ class FutureBase : public RefCounted {
   void drop_callbacks() noexcept { callbacks_.clear(); }
 
   std::exception_ptr cancelled_exc_;  // the CancelledError that ended a task, kept for awaiters
-  std::string cancel_message_;
+  void set_cancel_message(std::string msg);
+  // cancel(msg)'s message; most futures are never cancelled with one, so it costs a pointer.
+  std::unique_ptr<std::string> cancel_message_;
   void* result_slot_ = nullptr;
   bool log_traceback_ = false;
 

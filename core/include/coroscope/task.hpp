@@ -38,7 +38,9 @@ class TaskBase : public detail::FutureBase {
   std::string describe() const override;
 
   // What the running coroutine reported as it suspended (see detail/suspension.hpp).
-  void report(const detail::Suspension& suspension) noexcept { report_ = suspension; }
+  // The report lives only while a step runs, and one step runs at a time in a thread, so it
+  // is kept per thread rather than in every task (a pending task is smaller for it).
+  static void report(const detail::Suspension& suspension) noexcept;
   std::exception_ptr take_thrown_in() noexcept { return std::exchange(thrown_in_, nullptr); }
 
   // Destroys the coroutine of a task that will never run again (its loop closed): frames and
@@ -73,7 +75,6 @@ class TaskBase : public detail::FutureBase {
   detail::PromiseBase* innermost_;  // the frame the next step resumes
   detail::Ref<detail::FutureBase> fut_waiter_;
   std::exception_ptr thrown_in_;
-  detail::Suspension report_;
   mutable std::string name_;
   mutable std::uint64_t number_;  // while nonzero, name_ is still to be made from it
   const char* coro_name_;         // the coroutine function's name: a string literal, never freed
