@@ -10,15 +10,20 @@
 // hot path); W5 runs on the real clock, as its timers must come due in real time.
 //
 // bench/run.py finds coroscope's benchmarks by name: `W<k>_<name>/<n>`. A benchmark named
-// `W<k>_<name>_traced/<n>` fills the table's coroscope_traced column.
+// `W<k>_<name>_traced/<n>` fills the table's coroscope_traced column. Built as
+// coroscope_bench_untraced (COROSCOPE_NO_TRACING: core without its trace sites, no traced
+// benchmarks), it fills the coroscope_untraced column.
 #include <benchmark/benchmark.h>
 
 #include <coroscope/asyncio.hpp>
+#ifndef COROSCOPE_NO_TRACING
 #include <coroscope/trace/recorder.hpp>
+#endif
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <stdexcept>
+#include <type_traits>
 #include <vector>
 
 #include "workload_support.hpp"
@@ -130,20 +135,26 @@ struct BenchLoop {
   aio::detail::Ref<aio::EventLoop> loop;
 };
 
+// No recorder: tracing stays off.
+struct NoRecorder {};
+
 // Runs the workload that `make` starts once per benchmark iteration, `ops` operations each.
 // With a recorder, tracing is on and every event is recorded (the recorder starts empty at each
-// iteration, so its memory stays bounded; dropping the chunks is part of the cost).
-template <class Make>
+// iteration, so its memory stays bounded).
+template <class Make, class Recorder = NoRecorder>
 void run_workload(benchmark::State& state, std::unique_ptr<aio::Clock> clock, double ops, Make make,
-                  coroscope::trace::Recorder* recorder = nullptr) {
+                  Recorder* recorder = nullptr) {
+  constexpr bool traced = !std::is_same_v<Recorder, NoRecorder>;
   BenchLoop bench_loop(std::move(clock));
-  bench_loop.loop->set_tracer(recorder);
+  if constexpr (traced) bench_loop.loop->set_tracer(recorder);
   for (auto _ : state) {
-    if (recorder) recorder->clear();
+    if constexpr (traced) recorder->clear();
     bench_loop.loop->run_until_complete(make());
   }
-  bench_loop.loop->set_tracer(nullptr);
-  if (recorder) state.counters["events_per_op"] = static_cast<double>(recorder->size()) / ops;
+  if constexpr (traced) {
+    bench_loop.loop->set_tracer(nullptr);
+    state.counters["events_per_op"] = static_cast<double>(recorder->size()) / ops;
+  }
   state.counters["time_per_op"] =
       benchmark::Counter(ops, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
   state.counters["ops_per_iteration"] = ops;
@@ -161,12 +172,14 @@ void W2_yield(benchmark::State& state) {
   run_workload(state, virtual_clock(), double(bench::k_yielders) * m, [m] { return w2_yield(m); });
 }
 
+#ifndef COROSCOPE_NO_TRACING
 void W2_yield_traced(benchmark::State& state) {
   const int m = static_cast<int>(state.range(0));
   coroscope::trace::Recorder recorder;
   run_workload(
       state, virtual_clock(), double(bench::k_yielders) * m, [m] { return w2_yield(m); }, &recorder);
 }
+#endif
 
 void W3_ping_pong(benchmark::State& state) {
   const int n = static_cast<int>(state.range(0));
@@ -229,7 +242,9 @@ int main(int argc, char** argv) {
   };
   timed(benchmark::RegisterBenchmark("W1_spawn", W1_spawn)->Arg(n));
   timed(benchmark::RegisterBenchmark("W2_yield", W2_yield)->Arg(n));
+#ifndef COROSCOPE_NO_TRACING
   timed(benchmark::RegisterBenchmark("W2_yield_traced", W2_yield_traced)->Arg(n));
+#endif
   timed(benchmark::RegisterBenchmark("W3_ping_pong", W3_ping_pong)->Arg(n));
   timed(benchmark::RegisterBenchmark("W4_call_soon", W4_call_soon)->Arg(n));
   timed(benchmark::RegisterBenchmark("W5_timers", W5_timers)->Arg(n), true);

@@ -17,5 +17,5 @@ build=${BUILD_DIR:-$root/build-bench}
 # valgrind --tool=callgrind attribute instructions to source lines in the binary that was timed.
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -g -DNDEBUG" \
   -DCOROSCOPE_BENCH=ON -DCOROSCOPE_TESTS=OFF -DCOROSCOPE_VISUALIZER=OFF >/dev/null
-cmake --build "$build" --target coroscope_bench asio_bench --parallel 2 >&2
+cmake --build "$build" --target coroscope_bench coroscope_bench_untraced asio_bench --parallel 2 >&2
 exec /usr/bin/python3 "$here/run.py" --build-dir "$build" "$@"

@@ -52,7 +52,7 @@ void write_trace(std::ostream& out, const trace::Recorder& recorder, const RunRe
       trace::write_chrome_trace(out, recorder, info);
       break;
     case TraceFormat::events:
-      for (std::size_t i = 0; i < recorder.size(); ++i) out << trace::format_event(recorder[i], recorder) << '\n';
+      for (std::size_t i = 0; i < recorder.size(); ++i) out << trace::format_event(recorder, i) << '\n';
       break;
   }
 }

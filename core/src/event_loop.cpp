@@ -68,18 +68,10 @@ void EventLoop::check_running() const {
   if (running) throw RuntimeError("Cannot run the event loop while another loop is running");
 }
 
-std::uint32_t EventLoop::intern_literal(const char* text) {
-  if (!tracer_) return 0;
-  auto [it, added] = literal_ids_.try_emplace(text, 0);
-  if (added) it->second = tracer_->intern(text);
-  return it->second;
-}
-
-void EventLoop::record(TraceEvent event) {
-  event.sequence = ++trace_sequence_;
-  event.time = time();
-  event.iteration = static_cast<std::uint32_t>(iteration_);
-  tracer_->record(event);
+void EventLoop::set_tracer(Tracer* tracer) noexcept {
+  tracer_ = tracer;
+  literal_ids_ = {};  // the ids belong to the previous tracer's string table
+  iteration_time_ = time();
 }
 
 namespace {
@@ -145,6 +137,13 @@ bool EventLoop::begin_iteration() {
     timeout = std::max(0.0, timers_.front().when - time());
   }
   ++iteration_;
+  // The selector's wait. With no file descriptor registered there is nothing to poll, so a
+  // loop with ready handles makes no system call at all.
+  if (timeout > 0) clock_->wait(timeout);
+
+  const double now = time();
+  if (tracer_) [[unlikely]]
+    iteration_time_ = now;
   trace([&] {
     TraceEvent event;
     event.kind = TraceKind::iteration_begin;
@@ -153,11 +152,7 @@ bool EventLoop::begin_iteration() {
     event.value = timeout;
     return event;
   });
-  // The selector's wait. With no file descriptor registered there is nothing to poll, so a
-  // loop with ready handles makes no system call at all.
-  if (timeout > 0) clock_->wait(timeout);
-
-  double end_time = time() + clock_resolution();
+  double end_time = now + clock_resolution();
   while (!timers_.empty() && timers_.front().when < end_time) {
     std::pop_heap(timers_.begin(), timers_.end(), LaterTimer{});
     detail::Ref<detail::HandleState> handle = std::move(timers_.back().handle);

@@ -168,15 +168,20 @@ void TaskBase::step(std::exception_ptr exc) {
   }
   fut_waiter_.reset();
   EnterTask enter(*this);
-  trace_step(TraceKind::step_begin, {});
-  StepOutcome outcome = drive(std::move(exc)) == Outcome::returned ? on_returned() : on_suspended();
-  trace_step(TraceKind::step_end, outcome);
+  // The trace needs no event for the step's start: the handle_run of its task_step or
+  // task_wakeup handle says it. A step that suspends ends with `suspend`, any other with
+  // `step_end`.
+  if (drive(std::move(exc)) == Outcome::returned) {
+    trace_step_end(on_returned());
+  } else {
+    on_suspended();
+  }
 }
 
-void TaskBase::trace_step(TraceKind kind, StepOutcome outcome) {
+void TaskBase::trace_step_end(StepOutcome outcome) {
   loop().trace([&] {
     TraceEvent event;
-    event.kind = kind;
+    event.kind = TraceKind::step_end;
     event.task = id();
     event.detail = static_cast<std::uint8_t>(outcome);
     return event;
@@ -184,16 +189,7 @@ void TaskBase::trace_step(TraceKind kind, StepOutcome outcome) {
 }
 
 // Task.__wakeup: the future we waited on is done; step again, throwing its exception in.
-void TaskBase::wakeup(detail::FutureBase& future) {
-  loop().trace([&] {
-    TraceEvent event;
-    event.kind = TraceKind::wakeup;
-    event.task = id();
-    event.future = future.id();
-    return event;
-  });
-  step(future.result_exception());
-}
+void TaskBase::wakeup(detail::FutureBase& future) { step(future.result_exception()); }
 
 // Resumes the coroutine chain until a frame suspends on something only the loop can
 // finish, or the root coroutine returns. Child coroutines run inline, in this same step.
@@ -260,16 +256,16 @@ StepOutcome TaskBase::on_returned() {
   return StepOutcome::raised;
 }
 
-StepOutcome TaskBase::on_suspended() {
+void TaskBase::on_suspended() {
   using Kind = detail::Suspension::Kind;
   switch (step_report.kind) {
     case Kind::on_future: {
       detail::FutureBase& future = *step_report.future;
       if (&future.loop() != &loop()) {
-        schedule_step(std::make_exception_ptr(
-            RuntimeError("Task " + describe() + " got Future " + future.describe() + " attached to a different loop")));
+        refuse_yield(
+            RuntimeError("Task " + describe() + " got Future " + future.describe() + " attached to a different loop"));
       } else if (&future == this) {
-        schedule_step(std::make_exception_ptr(RuntimeError("Task cannot await on itself: " + describe())));
+        refuse_yield(RuntimeError("Task cannot await on itself: " + describe()));
       } else {
         if (loop().tracer()) trace_suspension(&future);
         future.add_done_callback(
@@ -277,7 +273,6 @@ StepOutcome TaskBase::on_suspended() {
             detail::Ref<detail::RefCounted>(this), HandleKind::task_wakeup, id());
         fut_waiter_ = detail::Ref<detail::FutureBase>(&future);
         if (must_cancel_ && fut_waiter_->cancel(cancel_message())) must_cancel_ = false;
-        return StepOutcome::suspended;
       }
       break;
     }
@@ -289,19 +284,24 @@ StepOutcome TaskBase::on_suspended() {
     case Kind::none:
     case Kind::await_coroutine:
     case Kind::async_gen_yield:
-      schedule_step(std::make_exception_ptr(
+      refuse_yield(
           RuntimeError("Task got bad yield: the coroutine suspended on an awaiter that is not asyncio's "
-                       "(await Futures, Tasks, Coroutines, or types whose operator co_await returns one)")));
+                       "(await Futures, Tasks, Coroutines, or types whose operator co_await returns one)"));
       break;
   }
-  return StepOutcome::yielded;
+}
+
+// Task.__step's answer to a yield it cannot wait on: the next step throws `error` in.
+void TaskBase::refuse_yield(const RuntimeError& error) {
+  schedule_step(std::make_exception_ptr(error));
+  trace_step_end(StepOutcome::yielded);
 }
 
 // The `suspend` event and the await chain under it: where the task waits, on what (no future:
 // a bare yield), and every frame from its coroutine down, with the line each one waits at
-// (capture_call_graph's view).
+// (capture_call_graph's view). A chain of one frame (the usual case) needs no await_frame: it
+// is the task's coroutine, waiting at the suspend's line.
 void TaskBase::trace_suspension(detail::FutureBase* future) {
-  if (!loop().tracer()) return;
   const CallSite& site = innermost_->suspended_at();
   loop().trace([&] {
     TraceEvent event;
@@ -313,7 +313,8 @@ void TaskBase::trace_suspension(detail::FutureBase* future) {
     event.b = site.line;
     return event;
   });
-  // The chain root first; a short one (the usual case) is gathered without allocating.
+  if (innermost_ == root_) return;
+  // The chain root first; a short one is gathered without allocating.
   std::size_t length = 0;
   for (const detail::PromiseBase* frame = innermost_; frame; frame = frame->awaiter()) ++length;
   std::array<const detail::PromiseBase*, 32> few;
@@ -327,7 +328,6 @@ void TaskBase::trace_suspension(detail::FutureBase* future) {
       TraceEvent event;
       event.kind = TraceKind::await_frame;
       event.task = id();
-      event.future = future ? future->id() : 0;
       event.detail = static_cast<std::uint8_t>(std::min<std::size_t>(depth, 255));
       event.a = loop().intern_literal(frame->function_name());
       event.b = frame->suspended_at().line;

@@ -20,8 +20,6 @@ const char* to_string(TraceKind kind) noexcept {
       return "task_created";
     case TraceKind::future_created:
       return "future_created";
-    case TraceKind::step_begin:
-      return "step_begin";
     case TraceKind::step_end:
       return "step_end";
     case TraceKind::suspend:
@@ -30,8 +28,6 @@ const char* to_string(TraceKind kind) noexcept {
       return "await_frame";
     case TraceKind::future_done:
       return "future_done";
-    case TraceKind::wakeup:
-      return "wakeup";
     case TraceKind::cancel_requested:
       return "cancel_requested";
     case TraceKind::exception_raised:
@@ -48,8 +44,6 @@ const char* to_string(TraceKind kind) noexcept {
 
 const char* to_string(StepOutcome outcome) noexcept {
   switch (outcome) {
-    case StepOutcome::suspended:
-      return "suspended";
     case StepOutcome::yielded:
       return "yielded";
     case StepOutcome::finished:

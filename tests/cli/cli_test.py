@@ -76,9 +76,9 @@ def test_trace_jsonl():
     done = run("run", "1", "--trace", "jsonl")
     expect(done.returncode == 0, "--trace jsonl runs", done)
     lines = [json.loads(line) for line in done.stdout.splitlines()]
-    expect(lines[0]["format"] == "coroscope-trace" and lines[0]["version"] == 1, f"header: {lines[0]}")
+    expect(lines[0]["format"] == "coroscope-trace" and lines[0]["version"] == 2, f"header: {lines[0]}")
     kinds = {line["kind"] for line in lines[1:]}
-    expect({"task_created", "suspend", "future_done", "wakeup", "output"} <= kinds, f"kinds: {kinds}")
+    expect({"task_created", "handle_run", "suspend", "future_done", "output"} <= kinds, f"kinds: {kinds}")
     printed = [line["text"] for line in lines[1:] if line["kind"] == "output"]
     expect(printed == python_output("01_coroutines_and_run").splitlines(), "output events carry the printed lines")
 

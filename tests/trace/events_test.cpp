@@ -49,7 +49,7 @@ Lines record(aio::Coroutine<void> main) {
   Lines lines;
   std::map<std::string, int> ids;
   for (std::size_t i = 0; i < recorder.size(); ++i) {
-    std::string line = trace::format_event(recorder[i], recorder);
+    std::string line = trace::format_event(recorder, i);
     lines.push_back(renumber(line.substr(line.find(' ') + 1), ids));
   }
   return lines;
@@ -107,6 +107,15 @@ aio::Coroutine<void> gathers() {
   co_await aio::gather(loop.create_task(child(1), "c1"), loop.create_task(child(2), "c2"));
 }
 
+constexpr unsigned inner_sleep = __LINE__ + 2;
+aio::Coroutine<int> inner() {
+  co_await aio::sleep(1);
+  co_return 1;
+}
+
+constexpr unsigned await_inner = __LINE__ + 1;
+aio::Coroutine<void> nested() { co_await inner(); }
+
 }  // namespace
 
 TEST_CASE("golden events: two tasks that yield with sleep(0)") {
@@ -119,4 +128,8 @@ TEST_CASE("golden events: a future resolved by a callback wakes its task one ite
 
 TEST_CASE("golden events: gather of two sleeping children") {
   CHECK(record(gathers()) == golden("gather", {{"await_gather", await_gather}, {"child_sleep", child_sleep}}));
+}
+
+TEST_CASE("golden events: a chain of two coroutines names each frame and its line, outermost first") {
+  CHECK(record(nested()) == golden("nested_chain", {{"await_inner", await_inner}, {"inner_sleep", inner_sleep}}));
 }

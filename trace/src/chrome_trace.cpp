@@ -30,10 +30,8 @@ struct Slice {
 struct Lane {
   int tid = 0;
   Slice slice;
-  bool step_queued = false;        // its next step was scheduled while it ran (a bare yield)
-  std::string waits_on;            // set by `suspend`: the future, or sleep(0)
-  std::string waits_at;            // lesson.cpp:8
-  std::vector<std::string> chain;  // the await chain, from the await_frame events
+  bool step_queued = false;  // its next step was scheduled while it ran (a refused yield)
+  std::string yielded_at;    // set by the `suspend` of a bare yield, for its "ready" slice
 };
 
 // A flow arrow waiting for its handle to run: where the handle was scheduled.
@@ -126,6 +124,7 @@ class ChromeTraceWriter {
   void on_event(std::size_t i);
   void on_handle_scheduled(const TraceEvent& e, double ts);
   void on_handle_run(const TraceEvent& e, double ts);
+  void on_suspend(std::size_t i, double ts);
   void on_step_end(const TraceEvent& e, double ts);
 
   std::ostream& out_;
@@ -175,18 +174,8 @@ void ChromeTraceWriter::on_event(std::size_t i) {
     case TraceKind::task_renamed:
       emit(thread_name(lane(e.task).tid, recorder_.strings()[e.a]));
       break;
-    case TraceKind::step_begin:
-      running_task_ = e.task;
-      break;
-    case TraceKind::suspend: {
-      Lane& l = lane(e.task);
-      l.waits_on = e.future ? labels_.future(e.future) : "sleep(0)";
-      l.waits_at = site(recorder_.strings()[e.a], e.b);
-      l.chain.clear();
-      break;
-    }
-    case TraceKind::await_frame:
-      lane(e.task).chain.push_back(recorder_.strings()[e.a]);
+    case TraceKind::suspend:
+      on_suspend(i, ts);
       break;
     case TraceKind::step_end:
       on_step_end(e, ts);
@@ -220,7 +209,7 @@ void ChromeTraceWriter::on_event(std::size_t i) {
       break;
     case TraceKind::future_created:
     case TraceKind::timer_scheduled:
-    case TraceKind::wakeup:
+    case TraceKind::await_frame:  // read with its suspend
       break;
   }
 }
@@ -242,10 +231,12 @@ void ChromeTraceWriter::on_handle_scheduled(const TraceEvent& e, double ts) {
   if (h.kind != HandleKind::task_step && h.kind != HandleKind::task_wakeup) return;
   Lane& l = lane(h.task);
   if (h.task == running_task_) {
-    l.step_queued = true;  // a bare yield: the task is ready again once this step ends
-  } else {
-    open(l.tid, l.slice, "ready", ts, {{"next", labels_.handle(h)}});
+    l.step_queued = true;  // a refused yield: the task is ready again once this step ends
+    return;
   }
+  Json args{{"next", labels_.handle(h)}};
+  if (!l.yielded_at.empty()) args["after"] = "sleep(0) at " + std::exchange(l.yielded_at, {});
+  open(l.tid, l.slice, "ready", ts, std::move(args));
 }
 
 void ChromeTraceWriter::on_handle_run(const TraceEvent& e, double ts) {
@@ -254,7 +245,8 @@ void ChromeTraceWriter::on_handle_run(const TraceEvent& e, double ts) {
   const std::string name = labels_.handle(h);
   open(loop_tid, loop_slice_, name, ts, when(e));
   int tid = loop_tid;
-  if (h.kind == HandleKind::task_step || h.kind == HandleKind::task_wakeup) {
+  running_task_ = starts_step(e) ? h.task : 0;
+  if (running_task_) {
     Lane& l = lane(h.task);
     tid = l.tid;
     open(tid, l.slice, "running", ts, when(e));
@@ -276,23 +268,29 @@ void ChromeTraceWriter::on_handle_run(const TraceEvent& e, double ts) {
   }
 }
 
+// The step ends waiting: on a future (a "waits on" slice until its wakeup runs), or after a
+// bare yield (the "ready" slice opens when its next step is queued, just after).
+void ChromeTraceWriter::on_suspend(std::size_t i, double ts) {
+  const TraceEvent& e = recorder_[i];
+  Lane& l = lane(e.task);
+  running_task_ = 0;
+  close(l.tid, l.slice, ts);
+  const AwaitChain chain = await_chain(recorder_, i, labels_.coroutine(e.task));
+  if (!e.future) {
+    l.yielded_at = chain.site;
+    return;
+  }
+  const std::string waits_on = labels_.future(e.future);
+  open(l.tid, l.slice, "waits on " + waits_on, ts,
+       {{"at", chain.site}, {"await chain", join(chain.functions, " → ") + " → " + waits_on}});
+}
+
 void ChromeTraceWriter::on_step_end(const TraceEvent& e, double ts) {
   Lane& l = lane(e.task);
   running_task_ = 0;
   close(l.tid, l.slice, ts);
-  switch (static_cast<StepOutcome>(e.detail)) {
-    case StepOutcome::suspended:
-      open(l.tid, l.slice, "waits on " + l.waits_on, ts,
-           {{"at", l.waits_at}, {"await chain", join(l.chain, " → ") + " → " + l.waits_on}});
-      break;
-    case StepOutcome::yielded:
-      if (l.step_queued) open(l.tid, l.slice, "ready", ts, {{"after", l.waits_on + " at " + l.waits_at}});
-      break;
-    case StepOutcome::finished:
-    case StepOutcome::raised:
-    case StepOutcome::cancelled:
-      break;
-  }
+  if (static_cast<StepOutcome>(e.detail) == StepOutcome::yielded && l.step_queued)
+    open(l.tid, l.slice, "ready", ts, {{"after", "a refused yield"}});
   l.step_queued = false;
 }
 

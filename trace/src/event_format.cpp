@@ -6,7 +6,8 @@
 
 namespace coroscope::trace {
 
-std::string format_event(const TraceEvent& e, const Recorder& recorder) {
+std::string format_event(const Recorder& recorder, std::size_t index) {
+  const TraceEvent& e = recorder[index];
   const auto& s = recorder.strings();
   auto task = [&](std::uint32_t id) {
     auto name = recorder.task_name(id);
@@ -18,7 +19,7 @@ std::string format_event(const TraceEvent& e, const Recorder& recorder) {
     return name.empty() ? "f" + std::to_string(id) : std::string(name);
   };
   char head[64];
-  std::snprintf(head, sizeof head, "#%llu it=%u t=%.3f ", static_cast<unsigned long long>(e.sequence), e.iteration,
+  std::snprintf(head, sizeof head, "#%llu it=%u t=%.3f ", static_cast<unsigned long long>(index + 1), e.iteration,
                 e.time);
   std::string line = head;
   line += to_string(e.kind);
@@ -55,9 +56,6 @@ std::string format_event(const TraceEvent& e, const Recorder& recorder) {
       line += " f" + std::to_string(e.future) + " " + to_string(static_cast<FutureKind>(e.detail));
       if (e.task) line += " by=" + task(e.task);
       break;
-    case TraceKind::step_begin:
-      line += " " + task(e.task);
-      break;
     case TraceKind::step_end:
       line += " " + task(e.task) + " " + to_string(static_cast<StepOutcome>(e.detail));
       break;
@@ -73,9 +71,6 @@ std::string format_event(const TraceEvent& e, const Recorder& recorder) {
     case TraceKind::future_done:
       line += " " + future(e.future) + " " + to_string(static_cast<DoneState>(e.detail)) +
               " callbacks=" + std::to_string(e.a);
-      break;
-    case TraceKind::wakeup:
-      line += " " + task(e.task) + " by " + future(e.future);
       break;
     case TraceKind::cancel_requested:
       line += " " + task(e.task);

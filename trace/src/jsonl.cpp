@@ -79,8 +79,6 @@ std::span<const Field> schema(TraceKind kind) {
                                     {"by", Slot::task, Type::id}};
       return f;
     }
-    case TraceKind::step_begin:
-      return task_only;
     case TraceKind::step_end: {
       static constexpr Field f[] = {{"task", Slot::task, Type::id}, {"outcome", Slot::detail, Type::step_outcome}};
       return f;
@@ -94,9 +92,11 @@ std::span<const Field> schema(TraceKind kind) {
       return f;
     }
     case TraceKind::await_frame: {
-      static constexpr Field f[] = {{"task", Slot::task, Type::id},       {"future", Slot::future, Type::id},
-                                    {"depth", Slot::detail, Type::count}, {"function", Slot::a, Type::text},
-                                    {"file", Slot::c, Type::text},        {"line", Slot::b, Type::count}};
+      static constexpr Field f[] = {{"task", Slot::task, Type::id},
+                                    {"depth", Slot::detail, Type::count},
+                                    {"function", Slot::a, Type::text},
+                                    {"file", Slot::c, Type::text},
+                                    {"line", Slot::b, Type::count}};
       return f;
     }
     case TraceKind::future_done: {
@@ -104,10 +104,6 @@ std::span<const Field> schema(TraceKind kind) {
                                     {"state", Slot::detail, Type::done_state},
                                     {"callbacks", Slot::a, Type::count},
                                     {"by", Slot::task, Type::id}};
-      return f;
-    }
-    case TraceKind::wakeup: {
-      static constexpr Field f[] = {{"task", Slot::task, Type::id}, {"future", Slot::future, Type::id}};
       return f;
     }
     case TraceKind::cancel_requested: {
@@ -240,7 +236,6 @@ TraceEvent read_event(const nlohmann::json& json, Recorder& recorder) {
   const auto kind = from_string<TraceKind>(word);
   if (!kind) throw TraceFormatError("unknown event kind \"" + word + "\"");
   e.kind = *kind;
-  e.sequence = json.at("seq").get<std::uint64_t>();
   e.time = json.at("t").get<double>();
   e.iteration = json.at("it").get<std::uint32_t>();
   for (const Field& field : schema(e.kind))
@@ -259,7 +254,7 @@ void write_jsonl(std::ostream& out, const Recorder& recorder, const TraceInfo& i
   out << header.dump(-1, ' ', false, replace) << '\n';
   for (std::size_t i = 0; i < recorder.size(); ++i) {
     const TraceEvent& e = recorder[i];
-    nlohmann::ordered_json line{{"seq", e.sequence}, {"t", e.time}, {"it", e.iteration}, {"kind", to_string(e.kind)}};
+    nlohmann::ordered_json line{{"seq", i + 1}, {"t", e.time}, {"it", e.iteration}, {"kind", to_string(e.kind)}};
     for (const Field& field : schema(e.kind)) line[field.key] = write_field(e, field, recorder.strings());
     out << line.dump(-1, ' ', false, replace) << '\n';
   }
@@ -280,9 +275,10 @@ TraceInfo read_jsonl(std::istream& in, Recorder& recorder) {
       }
       if (json.value("format", "") != "coroscope-trace")
         throw TraceFormatError("not a coroscope trace: the first line must be {\"format\":\"coroscope-trace\",...}");
-      if (const int version = json.at("version").get<int>(); version > jsonl_version)
-        throw TraceFormatError("trace format version " + std::to_string(version) + " is newer than this reader (" +
-                               std::to_string(jsonl_version) + ")");
+      if (const int version = json.at("version").get<int>(); version != jsonl_version)
+        throw TraceFormatError("trace format version " + std::to_string(version) + " is " +
+                               (version > jsonl_version ? "newer" : "older") + " than this reader's (" +
+                               std::to_string(jsonl_version) + "): record the program again with this coroscope");
       info.program = json.value("program", "");
       info.clock = json.value("clock", "");
       header_seen = true;

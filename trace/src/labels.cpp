@@ -16,7 +16,13 @@ std::string site(std::string_view file, std::uint32_t line) {
   return std::string(file) + ":" + std::to_string(line);
 }
 
-AwaitChain await_chain(const Recorder& recorder, std::size_t suspend) {
+namespace {
+std::string without_template_arguments(std::string_view function) {
+  return std::string(function.substr(0, function.find('<')));
+}
+}  // namespace
+
+AwaitChain await_chain(const Recorder& recorder, std::size_t suspend, std::string_view coroutine) {
   const TraceEvent& e = recorder[suspend];
   const StringTable& strings = recorder.strings();
   AwaitChain chain{{}, site(strings[e.a], e.b), suspend + 1};
@@ -24,17 +30,19 @@ AwaitChain await_chain(const Recorder& recorder, std::size_t suspend) {
   for (; chain.end < recorder.size(); ++chain.end) {
     const TraceEvent& frame = recorder[chain.end];
     if (frame.kind != TraceKind::await_frame || frame.task != e.task) break;
-    const std::string& function = strings[frame.a];
-    chain.functions.push_back(function.substr(0, function.find('<')));
+    chain.functions.push_back(without_template_arguments(strings[frame.a]));
     if (chain.functions.size() == 1) task_file = frame.c;
     if (frame.c == task_file) chain.site = site(strings[frame.c], frame.b);
   }
+  if (chain.functions.empty()) chain.functions.push_back(without_template_arguments(coroutine));
   return chain;
 }
 
 void Labels::apply(const TraceEvent& e) {
   switch (e.kind) {
     case TraceKind::task_created:
+      coroutines_[e.task] = e.b;
+      [[fallthrough]];
     case TraceKind::task_renamed:
       names_[e.task] = strings_[e.a];
       task_ordinal(e.task);
@@ -50,6 +58,11 @@ void Labels::apply(const TraceEvent& e) {
 std::string Labels::task(std::uint32_t id) const {
   auto name = names_.find(id);
   return name != names_.end() ? name->second : "task #" + std::to_string(id);
+}
+
+std::string_view Labels::coroutine(std::uint32_t task) const {
+  auto coroutine = coroutines_.find(task);
+  return coroutine != coroutines_.end() ? std::string_view(strings_[coroutine->second]) : std::string_view();
 }
 
 std::string Labels::future(std::uint32_t id, std::optional<FutureKind> kind) {

@@ -11,21 +11,19 @@ std::uint32_t StringTable::intern(std::string_view text) {
   return id;
 }
 
-void Recorder::record(const TraceEvent& event) {
-  if (cursor_ == chunk_end_) next_chunk();
-  *cursor_++ = event;
-  ++size_;
-  if (event.kind == TraceKind::task_created || event.kind == TraceKind::task_renamed) task_names_[event.task] = event.a;
-}
-
-void Recorder::next_chunk() {
-  const std::size_t index = size_ / chunk_size;
+void Recorder::next_block() {
+  const std::size_t index = next_ ? chunk_index_ + 1 : 0;
   if (index == chunks_.size()) chunks_.push_back(std::make_unique_for_overwrite<TraceEvent[]>(chunk_size));
-  cursor_ = chunks_[index].get();
-  chunk_end_ = cursor_ + chunk_size;
+  chunk_index_ = index;
+  next_ = chunks_[index].get();
+  end_ = next_ + chunk_size;
 }
 
 std::string_view Recorder::task_name(std::uint32_t task) const {
+  for (const std::size_t n = size(); names_learnt_ < n; ++names_learnt_) {
+    const TraceEvent& e = (*this)[names_learnt_];
+    if (e.kind == TraceKind::task_created || e.kind == TraceKind::task_renamed) task_names_[e.task] = e.a;
+  }
   auto it = task_names_.find(task);
   return it == task_names_.end() ? std::string_view() : std::string_view(strings_[it->second]);
 }
@@ -33,9 +31,10 @@ std::string_view Recorder::task_name(std::uint32_t task) const {
 // Keeps the chunks, as vector::clear keeps its capacity: a recorder reused for the next run
 // writes into memory it already touched.
 void Recorder::clear() {
-  size_ = 0;
-  cursor_ = chunk_end_ = nullptr;
+  next_ = end_ = nullptr;
+  chunk_index_ = 0;
   task_names_.clear();
+  names_learnt_ = 0;
 }
 
 }  // namespace coroscope::trace

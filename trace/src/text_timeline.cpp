@@ -91,7 +91,7 @@ class TimelineWriter {
 
   std::string describe(std::size_t i, std::size_t& next);
   std::string describe_iteration(std::size_t i);
-  std::string describe_handle_run(std::size_t i, std::size_t& next);
+  std::string describe_handle_run(std::size_t i);
   std::string describe_suspend(std::size_t i, std::size_t& next);
   std::string describe_future_done(std::size_t i, std::size_t& next);
   void apply(const TraceEvent& e);
@@ -121,7 +121,7 @@ std::string TimelineWriter::describe(std::size_t i, std::size_t& next) {
       return item((running_ ? task(running_) + " sets" : std::string("sets")) + " a timer for t=" + seconds(e.value) +
                   ": " + handle(handle_info(e)));
     case TraceKind::handle_run:
-      return describe_handle_run(i, next);
+      return describe_handle_run(i);
     case TraceKind::handle_cancelled: {
       const bool queued = std::find(ready_.begin(), ready_.end(), e.handle) != ready_.end();
       return item((queued ? "skips a cancelled handle: " : "drops a cancelled timer: ") + handle(handle_info(e)));
@@ -146,18 +146,14 @@ std::string TimelineWriter::describe(std::size_t i, std::size_t& next) {
       }
       return item(e.task ? task(e.task) + " creates " + label : label + " is created");
     }
-    case TraceKind::step_begin:
-      return item(task(e.task) + " runs a step");
     case TraceKind::step_end:
-      return {};  // the suspend or future_done just before said how it ended
+      return {};  // the future_done (or the refused yield's next step) says how it ended
     case TraceKind::suspend:
       return describe_suspend(i, next);
     case TraceKind::await_frame:
       return item("  in " + text(e.a) + " at " + paint(site(text(e.c), e.b), faint));
     case TraceKind::future_done:
       return describe_future_done(i, next);
-    case TraceKind::wakeup:
-      return item(task(e.task) + " wakes up: " + outcome(e.future));
     case TraceKind::cancel_requested:
       return item((e.future ? task(e.future) + " cancels " + task(e.task) : task(e.task) + " is cancelled") +
                   (e.a ? " ('" + text(e.a) + "')" : ""));
@@ -187,29 +183,22 @@ std::string TimelineWriter::describe_iteration(std::size_t i) {
   for (std::uint32_t id : ready_) ready.push_back(handle(handles_[id]));
   std::size_t j = i + 1;
   for (; j < recorder_.size() && at(j).kind == TraceKind::timer_due; ++j) ready.push_back(handle(handle_info(at(j))));
-  const double time = j < recorder_.size() && at(j).iteration == e.iteration ? at(j).time : e.time;
-  std::string line = rule("iteration " + std::to_string(e.iteration) + " · t=" + seconds(time) + " · ready: [" +
+  std::string line = rule("iteration " + std::to_string(e.iteration) + " · t=" + seconds(e.time) + " · ready: [" +
                           join(ready, ", ") + "]");
   if (e.value > 0)
     line += "\n" + item("nothing is ready: the loop waits " + seconds(e.value) + " s for the next timer");
   return line;
 }
 
-std::string TimelineWriter::describe_handle_run(std::size_t i, std::size_t& next) {
+std::string TimelineWriter::describe_handle_run(std::size_t i) {
   const TraceEvent& e = at(i);
   switch (static_cast<HandleKind>(e.detail)) {
     case HandleKind::task_step: {
-      if (follows(i + 1, TraceKind::step_begin, e.task)) next = i + 2;
       auto steps = steps_.find(e.task);
       const bool first = steps == steps_.end() || steps->second == 0;
       return item(task(e.task) + (first ? " runs (its first step)" : " runs (its next step)"));
     }
-    case HandleKind::task_wakeup:
-      // Task.__wakeup then Task.__step: one sentence for the three events.
-      if (follows(i + 1, TraceKind::wakeup, e.task)) {
-        next = i + 2;
-        if (follows(i + 2, TraceKind::step_begin, e.task)) next = i + 3;
-      }
+    case HandleKind::task_wakeup:  // Task.__wakeup, then Task.__step
       return item(task(e.task) + " resumes: " + outcome(e.future));
     case HandleKind::done_callback:
       return item("runs a done callback of " + future(e.future));
@@ -222,7 +211,7 @@ std::string TimelineWriter::describe_handle_run(std::size_t i, std::size_t& next
 // "Task-1 suspends at lesson.cpp:8 on sleep #1 (await chain: main_ → greet → sleep)".
 std::string TimelineWriter::describe_suspend(std::size_t i, std::size_t& next) {
   const TraceEvent& e = at(i);
-  AwaitChain chain = await_chain(recorder_, i);
+  AwaitChain chain = await_chain(recorder_, i, labels_.coroutine(e.task));
   next = chain.end;
   const std::string where = paint(chain.site, faint);
   if (e.future) {
@@ -272,12 +261,16 @@ void TimelineWriter::apply(const TraceEvent& e) {
       ready_.push_back(e.handle);
       break;
     case TraceKind::handle_run:
+      running_ = starts_step(e) ? e.task : 0;
+      if (running_) ++steps_[e.task];
+      [[fallthrough]];
     case TraceKind::handle_cancelled:
       if (auto queued = std::find(ready_.begin(), ready_.end(), e.handle); queued != ready_.end()) ready_.erase(queued);
       handles_.erase(e.handle);
       break;
-    case TraceKind::step_begin:
-      ++steps_[e.task];
+    case TraceKind::suspend:
+    case TraceKind::step_end:
+      running_ = 0;
       break;
     case TraceKind::future_done:
       done_[e.future] = static_cast<DoneState>(e.detail);

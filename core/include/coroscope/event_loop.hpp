@@ -1,13 +1,14 @@
 #pragma once
 // EventLoop: asyncio's BaseEventLoop for one thread — a FIFO ready queue of handles, a heap
 // of timers ordered by (deadline, scheduling order), a clock, and step(): one handle at a time.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <functional>
 #include <memory>
+#include <new>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "coroscope/clock.hpp"
@@ -49,6 +50,10 @@ class EventLoop final : public detail::RefCounted {
  public:
   explicit EventLoop(std::unique_ptr<Clock> clock = std::make_unique<MonotonicClock>());
   ~EventLoop() override;
+  // A loop is made once per run and is larger than any pooled block: the pool (RefCounted's
+  // operator new) is for the small objects the loop makes by the million.
+  static void* operator new(std::size_t size) { return ::operator new(size); }
+  static void operator delete(void* loop) noexcept { ::operator delete(loop); }
 
   // --- scheduling callbacks (call_soon / call_later / call_at) ---------------------------
   template <class F>
@@ -119,21 +124,28 @@ class EventLoop final : public detail::RefCounted {
 
   // --- instrumentation (trace.hpp) ---------------------------------------------------------
   // The tracer receives every event from now on; nullptr turns tracing off. Not owned.
-  void set_tracer(Tracer* tracer) noexcept {
-    tracer_ = tracer;
-    literal_ids_.clear();
-  }
-  Tracer* tracer() const noexcept { return tracer_; }
+  void set_tracer(Tracer* tracer) noexcept;
+  Tracer* tracer() const noexcept { return tracing_compiled ? tracer_ : nullptr; }
   // Records the event `make()` returns, if tracing is on: the one branch tracing costs when off.
+  // `make` returns a TraceEvent by value, so it is constructed right in the tracer's memory.
   template <class MakeEvent>
   void trace(MakeEvent&& make) {
-    if (tracer_) [[unlikely]]
-      record(make());
+    if (tracing_compiled && tracer_) [[unlikely]] {
+      TraceEvent* event = ::new (tracer_->claim()) TraceEvent(make());
+      event->time = iteration_time_;
+      event->iteration = static_cast<std::uint32_t>(iteration_);
+    }
   }
   std::uint32_t intern(std::string_view text) { return tracer_ ? tracer_->intern(text) : 0; }
   // intern() for a string with static storage (a source file, a coroutine's name): its id is
-  // cached by address, so a suspension costs no hashing of the text.
-  std::uint32_t intern_literal(const char* text);
+  // cached by address in a small direct-mapped table, so a suspension costs no hashing of the
+  // text, only a multiply and a compare.
+  std::uint32_t intern_literal(const char* text) {
+    if (!tracer_) return 0;
+    LiteralId& slot = literal_ids_[(reinterpret_cast<std::uintptr_t>(text) * 0x9E3779B97F4A7C15u) >> 56];
+    if (slot.text != text) slot = {text, tracer_->intern(text)};
+    return slot.id;
+  }
   void trace_diagnostic(Diagnostic diagnostic, std::string_view message);
 
   // --- inspection, for tests, the trace and the app ---------------------------------------
@@ -175,7 +187,6 @@ class EventLoop final : public detail::RefCounted {
   void schedule_ready(const detail::Ref<detail::HandleState>& handle);
   void schedule_timer(const detail::Ref<detail::HandleState>& handle, double when);
   void timer_handle_cancelled() noexcept { ++cancelled_timers_; }
-  void record(TraceEvent event);
   // run_until_complete without the result: run until `future` is done, then stop.
   void run_until_done(detail::FutureBase& future);
   bool begin_iteration();
@@ -199,9 +210,15 @@ class EventLoop final : public detail::RefCounted {
   std::uint64_t timer_sequence_ = 0;
   std::size_t ntodo_ = 0;  // handles left in the current iteration's snapshot
   std::uint64_t iteration_ = 0;
-  std::uint64_t trace_sequence_ = 0;
+  // The clock read as this iteration began, the time every event of the iteration carries:
+  // reading the clock per event would cost more than recording it.
+  double iteration_time_ = 0;
   Tracer* tracer_ = nullptr;
-  std::unordered_map<const char*, std::uint32_t> literal_ids_;
+  struct LiteralId {
+    const char* text = nullptr;
+    std::uint32_t id = 0;
+  };
+  std::array<LiteralId, 256> literal_ids_{};
   TaskBase* first_task_ = nullptr;
   TaskBase* last_task_ = nullptr;
   std::vector<detail::AsyncGeneratorBase*> asyncgens_;  // in first-iteration order

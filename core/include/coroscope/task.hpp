@@ -65,9 +65,10 @@ class TaskBase : public detail::FutureBase {
   void step(std::exception_ptr exc);
   void wakeup(detail::FutureBase& future);
   Outcome drive(std::exception_ptr exc);
-  StepOutcome on_suspended();
+  void on_suspended();
   StepOutcome on_returned();
-  void trace_step(TraceKind kind, StepOutcome outcome);
+  void refuse_yield(const RuntimeError& error);
+  void trace_step_end(StepOutcome outcome);
   void trace_suspension(detail::FutureBase* future);
   void trace_named(TraceKind kind, std::string_view text, std::uint32_t future = 0);
 

@@ -11,23 +11,32 @@
 
 namespace coroscope {
 
+// Whether the trace sites are compiled at all. Only the benchmarks build core without them
+// (COROSCOPE_NO_TRACING), to show that tracing off costs no more than their absence.
+#ifdef COROSCOPE_NO_TRACING
+inline constexpr bool tracing_compiled = false;
+#else
+inline constexpr bool tracing_compiled = true;
+#endif
+
 enum class TraceKind : std::uint8_t {
-  iteration_begin,   // a = ready-queue length, b = timers pending, value = wait timeout (s)
+  iteration_begin,   // a = ready-queue length, b = timers pending, value = how long the loop
+                     // waited for its first timer before this iteration (s); time is after it
   timer_due,         // handle; value = its deadline
   handle_scheduled,  // handle, detail = HandleKind, task, future, a = position in the ready queue
   timer_scheduled,   // handle, task, future; value = deadline
-  handle_run,        // handle, detail = HandleKind, task, future
+  handle_run,        // handle, detail = HandleKind, task, future. A task_step or task_wakeup
+                     // handle starts Task.__step of `task` (a wakeup: woken by `future`)
   handle_cancelled,  // handle: cancelled before its turn (Handle.cancel)
   task_created,      // task, future = the creating task (0: none), a = name, b = coroutine name
   future_created,    // future, detail = FutureKind, task = the creating task
-  step_begin,        // task
-  step_end,          // task, detail = StepOutcome
-  suspend,           // task, future it waits on (0: a bare yield, sleep(0)), detail = FutureKind,
-                     // a = file, b = line
-  await_frame,       // task, detail = depth from the task's coroutine (0), a = function,
-                     // b = line, c = file: one per frame of the await chain after a `suspend`
+  suspend,           // ends a step: task waits on future (0: a bare yield, sleep(0)),
+                     // detail = FutureKind, a = file, b = line of the innermost co_await
+  await_frame,       // after a `suspend` whose await chain has more than one frame, one per
+                     // frame from the task's coroutine (detail = depth 0) inwards: task,
+                     // a = function, b = line, c = file
+  step_end,          // ends a step that did not suspend: task, detail = StepOutcome
   future_done,       // future, detail = DoneState, a = callbacks scheduled, task = running
-  wakeup,            // task woken, future that woke it: the arrow "this future woke this task"
   cancel_requested,  // task (or future) cancelled, future = the task that asked, a = message
   exception_raised,  // task, a = "Type: message"
   task_renamed,      // task, a = new name
@@ -35,8 +44,14 @@ enum class TraceKind : std::uint8_t {
   diagnostic,        // detail = Diagnostic, task, a = message
 };
 
-// How a task's step ended.
-enum class StepOutcome : std::uint8_t { suspended, yielded, finished, raised, cancelled };
+// How a step that did not suspend ended (a step that suspends ends with a `suspend` event).
+enum class StepOutcome : std::uint8_t {
+  yielded,  // the coroutine yielded something that is not a future: its next step is already
+            // scheduled, with the RuntimeError to throw in
+  finished,
+  raised,
+  cancelled,
+};
 // How a future ended.
 enum class DoneState : std::uint8_t { result, exception, cancelled };
 enum class Diagnostic : std::uint8_t {
@@ -47,10 +62,10 @@ enum class Diagnostic : std::uint8_t {
   deadlock,
 };
 
+// An event's position in its trace is its sequence number, so it carries none.
 struct TraceEvent {
-  std::uint64_t sequence = 0;  // position in the trace, from 1
-  double time = 0;             // loop.time() when it happened
-  double value = 0;            // a deadline or a timeout (kind-specific)
+  double time = 0;   // loop.time() when the current iteration began (after its wait)
+  double value = 0;  // a deadline or a timeout (kind-specific)
   std::uint32_t iteration = 0;
   std::uint32_t task = 0;    // the task concerned (for most kinds, the running task)
   std::uint32_t future = 0;  // the future concerned
@@ -67,13 +82,30 @@ const char* to_string(StepOutcome outcome) noexcept;
 const char* to_string(DoneState state) noexcept;
 const char* to_string(Diagnostic diagnostic) noexcept;
 
+// Receives the loop's events. The loop writes each event straight into a block of memory the
+// tracer lends it — one store, no virtual call — and asks for a new block only when that one
+// is full, so recording stays cheap enough to leave on.
 class Tracer {
  public:
   virtual ~Tracer() = default;
-  // Stores one event; sequence, time and iteration are already filled in.
-  virtual void record(const TraceEvent& event) = 0;
+  // Stores one event.
+  void record(const TraceEvent& event) { *claim() = event; }
+  // The slot of the next event, for the loop to construct it in place: building an event on
+  // the stack and copying it costs a store-forwarding stall per event.
+  TraceEvent* claim() {
+    if (next_ == end_) [[unlikely]]
+      next_block();
+    return next_++;
+  }
   // The id of a string (the same text always gets the same id; 0 is the empty string).
   virtual std::uint32_t intern(std::string_view text) = 0;
+
+ protected:
+  // The block [next_, end_) is full (or there is none yet): point them at free space.
+  virtual void next_block() = 0;
+
+  TraceEvent* next_ = nullptr;  // where the next event goes
+  TraceEvent* end_ = nullptr;   // the end of the block next_ is in
 };
 
 }  // namespace coroscope

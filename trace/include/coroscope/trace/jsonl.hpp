@@ -12,7 +12,10 @@
 
 namespace coroscope::trace {
 
-inline constexpr int jsonl_version = 1;
+// Version 2: no step_begin or wakeup events (a task_step / task_wakeup handle_run starts a
+// step), a step that suspends ends with its `suspend`, await_frame only for chains of two or
+// more frames, and `t` is the time the event's iteration began.
+inline constexpr int jsonl_version = 2;
 
 void write_jsonl(std::ostream& out, const Recorder& recorder, const TraceInfo& info = {});
 

@@ -29,12 +29,14 @@ class StringTable {
 
 class Recorder final : public Tracer {
  public:
-  static constexpr std::size_t chunk_size = 1 << 16;  // events per chunk (4 MiB)
+  static constexpr std::size_t chunk_size = 1 << 16;  // events per chunk (3 MiB)
 
-  void record(const TraceEvent& event) override;
   std::uint32_t intern(std::string_view text) override { return strings_.intern(text); }
 
-  std::size_t size() const noexcept { return size_; }
+  // The events recorded so far; an event's index + 1 is its sequence number.
+  std::size_t size() const noexcept {
+    return next_ ? chunk_index_ * chunk_size + static_cast<std::size_t>(next_ - chunks_[chunk_index_].get()) : 0;
+  }
   const TraceEvent& operator[](std::size_t i) const { return chunks_[i / chunk_size][i % chunk_size]; }
   const StringTable& strings() const noexcept { return strings_; }
   StringTable& strings() noexcept { return strings_; }
@@ -50,14 +52,15 @@ class Recorder final : public Tracer {
   }
 
  private:
-  void next_chunk();
+  void next_block() override;
 
   std::vector<std::unique_ptr<TraceEvent[]>> chunks_;
-  TraceEvent* cursor_ = nullptr;     // where the next event goes
-  TraceEvent* chunk_end_ = nullptr;  // the end of the chunk cursor_ is in
-  std::size_t size_ = 0;
+  std::size_t chunk_index_ = 0;  // the chunk next_ points into
   StringTable strings_;
-  std::unordered_map<std::uint32_t, std::uint32_t> task_names_;  // task id -> string id
+  // Task names, learnt from the events on the first question after new events arrived: the
+  // loop writes events without telling the recorder one by one.
+  mutable std::unordered_map<std::uint32_t, std::uint32_t> task_names_;  // task id -> string id
+  mutable std::size_t names_learnt_ = 0;                                 // events looked at
 };
 
 }  // namespace coroscope::trace
