@@ -236,6 +236,12 @@ void EventLoop::run_forever() {
     }
     if (ntodo_ == 0 && stopping_) break;
   }
+  trace([&] {
+    TraceEvent event;
+    event.kind = TraceKind::loop_stopped;
+    event.future = run_until_;
+    return event;
+  });
 }
 
 // selector.select(None) with nothing registered: asyncio would block until a signal.
@@ -266,13 +272,17 @@ void EventLoop::run_until_done(detail::FutureBase& future) {
     static_cast<EventLoop&>(loop).stop();
   };
   future.add_done_callback(stop_when_done, detail::Ref<detail::RefCounted>(this), HandleKind::done_callback);
-  try {
-    run_forever();
-  } catch (...) {
-    future.remove_done_callback(stop_when_done, this);
-    throw;
-  }
-  future.remove_done_callback(stop_when_done, this);
+  struct Cleanup {
+    EventLoop& loop;
+    detail::FutureBase& future;
+    decltype(+stop_when_done) callback;
+    ~Cleanup() {
+      future.remove_done_callback(callback, &loop);
+      loop.run_until_ = 0;
+    }
+  } cleanup{*this, future, stop_when_done};
+  run_until_ = future.id();
+  run_forever();
   if (!future.done()) throw RuntimeError("Event loop stopped before Future completed.");
 }
 

@@ -6,6 +6,8 @@ const char* to_string(TraceKind kind) noexcept {
   switch (kind) {
     case TraceKind::iteration_begin:
       return "iteration_begin";
+    case TraceKind::loop_stopped:
+      return "loop_stopped";
     case TraceKind::timer_due:
       return "timer_due";
     case TraceKind::handle_scheduled:

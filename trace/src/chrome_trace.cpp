@@ -153,6 +153,11 @@ void ChromeTraceWriter::on_event(std::size_t i) {
       open(loop_tid, loop_slice_, "iteration " + std::to_string(e.iteration), ts,
            {{"t", e.time}, {"ready", e.a}, {"timers", e.b}, {"wait", e.value}});
       break;
+    case TraceKind::loop_stopped:
+      close(loop_tid, loop_slice_, ts);
+      instant(loop_tid, e.future ? "run_until_complete(" + labels_.future(e.future) + ") returns" : "loop stopped", ts,
+              when(e));
+      break;
     case TraceKind::timer_due:
       queued_.insert(e.handle);
       ready_count(ts);

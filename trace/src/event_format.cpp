@@ -32,6 +32,9 @@ std::string format_event(const Recorder& recorder, std::size_t index) {
     case TraceKind::iteration_begin:
       line += " ready=" + std::to_string(e.a) + " timers=" + std::to_string(e.b);
       break;
+    case TraceKind::loop_stopped:
+      if (e.future) line += " until=" + future(e.future);
+      break;
     case TraceKind::handle_scheduled:
       handle();
       line += " position=" + std::to_string(e.a);

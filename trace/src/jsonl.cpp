@@ -44,6 +44,10 @@ std::span<const Field> schema(TraceKind kind) {
           {"ready", Slot::a, Type::count}, {"timers", Slot::b, Type::count}, {"timeout", Slot::value, Type::seconds}};
       return f;
     }
+    case TraceKind::loop_stopped: {
+      static constexpr Field f[] = {{"until", Slot::future, Type::id}};
+      return f;
+    }
     case TraceKind::timer_due: {
       static constexpr Field f[] = {handle_fields[0],
                                     handle_fields[1],

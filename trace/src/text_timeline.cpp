@@ -112,6 +112,9 @@ std::string TimelineWriter::describe(std::size_t i, std::size_t& next) {
   switch (e.kind) {
     case TraceKind::iteration_begin:
       return describe_iteration(i);
+    case TraceKind::loop_stopped:
+      return rule(e.future ? "the loop stops: " + future(e.future) + " is done, so run_until_complete returns"
+                           : std::string("the loop stops: run_forever returns"));
     case TraceKind::timer_due:
       if (!e.future) return item("timer due: a call_later callback joins the ready queue");
       return item("timer due: " + future(e.future) + (e.task ? " → " + task(e.task) + " will wake" : ""));

@@ -225,6 +225,7 @@ class EventLoop final : public detail::RefCounted {
   ExceptionHandler exception_handler_;
   bool running_ = false;
   bool stopping_ = false;
+  std::uint32_t run_until_ = 0;  // the id of the future run_until_complete waits for, for the trace
   bool closed_ = false;
   bool debug_ = false;
   bool deadlock_check_ = false;

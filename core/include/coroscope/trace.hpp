@@ -22,6 +22,8 @@ inline constexpr bool tracing_compiled = true;
 enum class TraceKind : std::uint8_t {
   iteration_begin,   // a = ready-queue length, b = timers pending, value = how long the loop
                      // waited for its first timer before this iteration (s); time is after it
+  loop_stopped,      // run_forever returns after loop.stop(); future = the future whose
+                     // run_until_complete stopped it (0: a plain run_forever)
   timer_due,         // handle; value = its deadline
   handle_scheduled,  // handle, detail = HandleKind, task, future, a = position in the ready queue
   timer_scheduled,   // handle, task, future; value = deadline
