@@ -114,6 +114,10 @@ class FutureBase : public RefCounted {
   bool log_traceback_ = false;
 
  private:
+  friend class GatheringBase;
+  bool marked_by_gather_ = false;  // set only inside GatheringBase's constructor, to find repeats
+
+ private:
   struct DoneCallback {
     CallbackFn fn = nullptr;
     Ref<RefCounted> context;
