@@ -87,7 +87,7 @@ TraceEvent handle_event(TraceKind kind, const detail::HandleState& handle) {
 }  // namespace
 
 void EventLoop::schedule_ready(const detail::Ref<detail::HandleState>& handle) {
-  ready_.push_back(handle);
+  ready_.push_back(detail::Ref<detail::HandleState>(handle));
   trace([&] {
     TraceEvent event = handle_event(TraceKind::handle_scheduled, *handle);
     event.a = static_cast<std::uint32_t>(ready_.size());
@@ -141,8 +141,10 @@ bool EventLoop::begin_iteration() {
   // loop with ready handles makes no system call at all.
   if (timeout > 0) clock_->wait(timeout);
 
-  const double now = time();
-  if (tracer_) [[unlikely]]
+  // With no timer pending and no tracer, nothing needs the time: skip the clock read (two
+  // virtual calls).
+  const double now = timers_.empty() && !tracer() ? 0.0 : time();
+  if (tracer()) [[unlikely]]
     iteration_time_ = now;
   trace([&] {
     TraceEvent event;
@@ -152,7 +154,7 @@ bool EventLoop::begin_iteration() {
     event.value = timeout;
     return event;
   });
-  double end_time = now + clock_resolution();
+  const double end_time = timers_.empty() ? 0.0 : now + clock_resolution();
   while (!timers_.empty() && timers_.front().when < end_time) {
     std::pop_heap(timers_.begin(), timers_.end(), LaterTimer{});
     detail::Ref<detail::HandleState> handle = std::move(timers_.back().handle);

@@ -109,7 +109,7 @@ std::exception_ptr FutureBase::exception() {
   return exception_;
 }
 
-std::exception_ptr FutureBase::result_exception() {
+std::exception_ptr FutureBase::exception_to_raise() {
   if (state_ == State::cancelled) return make_cancelled_error();
   if (state_ != State::finished) return std::make_exception_ptr(InvalidStateError("Result is not set."));
   log_traceback_ = false;
@@ -148,7 +148,7 @@ void FutureBase::schedule_callbacks() {
     event.task = running_task_id();
     return event;
   });
-  for (DoneCallback& cb : callbacks) schedule_callback(std::move(cb));
+  callbacks.for_each([this](DoneCallback& cb) { schedule_callback(std::move(cb)); });
 }
 
 void FutureBase::schedule_callback(DoneCallback cb) {
@@ -167,7 +167,7 @@ void FutureBase::add_done_callback(CallbackFn fn, Ref<RefCounted> context, Handl
 
 std::size_t FutureBase::remove_done_callback(CallbackFn fn, const RefCounted* context) {
   std::size_t before = callbacks_.size();
-  std::erase_if(callbacks_, [&](const DoneCallback& cb) { return cb.fn == fn && cb.context.get() == context; });
+  callbacks_.erase_if([&](const DoneCallback& cb) { return cb.fn == fn && cb.context.get() == context; });
   return before - callbacks_.size();
 }
 

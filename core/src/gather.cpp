@@ -1,20 +1,6 @@
 #include "coroscope/gather.hpp"
 
-#include <algorithm>
-#include <numeric>
-
 namespace coroscope::detail {
-
-std::vector<std::size_t> first_occurrences(const std::vector<const void*>& ids) {
-  std::vector<std::size_t> order(ids.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return std::less<const void*>{}(ids[a], ids[b]); });
-  std::vector<std::size_t> first(ids.size());
-  for (std::size_t k = 0; k < order.size(); ++k)
-    first[order[k]] = (k > 0 && ids[order[k]] == ids[order[k - 1]]) ? first[order[k - 1]] : order[k];
-  return first;
-}
 
 std::exception_ptr gathered_exception(FutureBase& child) {
   // A cancelled child is reported as a fresh CancelledError with its message, so
@@ -25,12 +11,16 @@ std::exception_ptr gathered_exception(FutureBase& child) {
 
 GatheringBase::GatheringBase(EventLoop& loop, std::vector<Ref<FutureBase>> children, bool return_exceptions)
     : FutureBase(loop, FutureKind::gather), children_(std::move(children)), return_exceptions_(return_exceptions) {
-  std::vector<const void*> ids;
-  ids.reserve(children_.size());
-  for (const auto& child : children_) ids.push_back(child.get());
-  const std::vector<std::size_t> first = first_occurrences(ids);
+  // One callback per distinct child (CPython's arg_to_fut dict): a mark on each child finds the
+  // repeats in one pass. The marks are all cleared before anything can throw.
+  std::vector<bool> distinct(children_.size());
   for (std::size_t i = 0; i < children_.size(); ++i) {
-    if (first[i] != i) continue;  // a duplicate argument: one callback per distinct child
+    distinct[i] = !children_[i]->marked_by_gather_;
+    children_[i]->marked_by_gather_ = true;
+  }
+  for (const auto& child : children_) child->marked_by_gather_ = false;
+  for (std::size_t i = 0; i < children_.size(); ++i) {
+    if (!distinct[i]) continue;
     ++nfuts_;
     children_[i]->add_done_callback(&GatheringBase::child_done, Ref<RefCounted>(this), HandleKind::done_callback);
   }

@@ -155,8 +155,10 @@ std::string TaskBase::describe() const {
 }
 
 void TaskBase::schedule_step(std::exception_ptr exc) {
-  loop().call_soon([self = detail::Ref<TaskBase>(this), exc = std::move(exc)]() mutable { self->step(std::move(exc)); },
-                   HandleKind::task_step, {id(), 0});
+  auto& handle = step_handles_[0] && step_handles_[0]->ref_count() != 1 ? step_handles_[1] : step_handles_[0];
+  loop().call_soon_reusing(
+      handle, [self = detail::Ref<TaskBase>(this), exc = std::move(exc)]() mutable { self->step(std::move(exc)); },
+      HandleKind::task_step, {id(), 0});
 }
 
 // Task.__step.
@@ -231,6 +233,8 @@ TaskBase::Outcome TaskBase::drive(std::exception_ptr exc) {
 }
 
 StepOutcome TaskBase::on_returned() {
+  // A finished task takes no more steps: its step handles go (the loop holds the running one).
+  for (auto& handle : step_handles_) handle.reset();
   std::exception_ptr exc = root_->exception();
   if (!exc) {
     if (must_cancel_) {
@@ -339,6 +343,9 @@ void TaskBase::trace_suspension(detail::FutureBase* future) {
 
 void TaskBase::abandon() {
   if (done()) return;
+  // A step handle the closed loop dropped unrun still holds this task: break that cycle too.
+  for (auto& handle : step_handles_)
+    if (handle) handle->callback().reset();
   fut_waiter_.reset();
   drop_callbacks();
   destroy_coroutine();

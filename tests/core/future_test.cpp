@@ -42,6 +42,25 @@ aio::Coroutine<void> callbacks_in_order(Log& log) {
   co_await aio::sleep(0);
 }
 
+// The first callback is kept inline and the rest in a list (fut_callback0 / fut_callbacks):
+// removing and adding around the inline one must not change the order.
+aio::Coroutine<void> callbacks_in_order_around_removals(Log& log) {
+  aio::Future<int> future;
+  auto make = [&](std::string name) {
+    return aio::DoneCallback<int>([&log, name](const aio::Future<int>&) { log(name); });
+  };
+  aio::DoneCallback<int> a = make("a"), b = make("b"), c = make("c"), d = make("d");
+  future.add_done_callback(a);
+  CHECK(future.remove_done_callback(a) == 1);
+  future.add_done_callback(b);
+  future.add_done_callback(c);
+  CHECK(future.remove_done_callback(c) == 1);
+  future.add_done_callback(d);
+  future.add_done_callback(a);
+  future.set_result(1);
+  co_await aio::sleep(0);
+}
+
 aio::Coroutine<void> state_errors() {
   aio::Future<int> future;
   CHECK_THROWS_WITH_AS(future.result(), "Result is not set.", aio::InvalidStateError);
@@ -81,6 +100,12 @@ TEST_CASE("rule 5: done callbacks are scheduled with call_soon in registration o
   Log log;
   run_virtual(callbacks_in_order(log));
   CHECK(log.lines == Lines{"set_result returned", "second x", "first x", "added to a done future", "second x"});
+}
+
+TEST_CASE("done callbacks keep registration order when some are removed") {
+  Log log;
+  run_virtual(callbacks_in_order_around_removals(log));
+  CHECK(log.lines == Lines{"b", "d", "a"});
 }
 
 TEST_CASE("a Future's misuse raises asyncio's errors") { run_virtual(state_errors()); }

@@ -34,6 +34,19 @@ aio::Coroutine<void> gathers_in_argument_order(Log& log) {
   CHECK(numbers == std::vector<int>{0, 1, 2, 3});
 }
 
+// arg_to_fut: a task passed twice gets one done callback, so gather finishes when each
+// distinct child has (counting the repeat twice would wait forever), with the result twice.
+aio::Coroutine<void> repeated_task_in_a_vector() {
+  aio::Task<int> seven = aio::create_task(number(7));
+  aio::Task<int> eight = aio::create_task(number(8));
+  std::vector<aio::Task<int>> tasks{seven, eight, seven};
+  std::vector<int> numbers = co_await aio::gather(std::move(tasks));
+  CHECK(numbers == std::vector<int>{7, 8, 7});
+  std::vector<aio::Task<int>> again{eight, eight};
+  std::vector<int> twice = co_await aio::gather(std::move(again));
+  CHECK(twice == std::vector<int>{8, 8});
+}
+
 aio::Coroutine<void> first_exception_propagates(Log& log) {
   auto sibling = aio::create_task(work(log, "sibling", 0.2));
   try {
@@ -81,6 +94,10 @@ TEST_CASE("rule 8: gather wraps coroutines in tasks in argument order and return
   CHECK(log.lines[2].starts_with("mid starts in Task-"));
   CHECK(Lines(log.lines.begin() + 3, log.lines.begin() + 7) ==
         Lines{"fast finishes", "mid finishes", "slow finishes", "['slow', 'fast', 'mid']"});
+}
+
+TEST_CASE("rule 8: gather of a vector that repeats a task waits for it once and repeats its result") {
+  run_virtual(repeated_task_in_a_vector());
 }
 
 TEST_CASE("rule 8: the first exception reaches the awaiter and the other children keep running") {

@@ -62,6 +62,21 @@ class EventLoop final : public detail::RefCounted {
     schedule_ready(handle);
     return Handle(std::move(handle));
   }
+  // call_soon into a handle its owner keeps between calls (a task's step): asyncio makes a new
+  // Handle per call_soon, and so does this as far as anyone can see (a fresh id, not
+  // cancelled), but it reuses the owner's handle when nothing else holds it any more.
+  template <class F>
+  void call_soon_reusing(detail::Ref<detail::HandleState>& handle, F&& callback, HandleKind kind,
+                         HandleSubject subject) {
+    check_closed();
+    if (handle && handle->ref_count() == 1) {
+      handle->renew(kind, subject);
+    } else {
+      handle = detail::Ref<detail::HandleState>(new detail::HandleState(this, kind, subject));
+    }
+    handle->callback().emplace(std::forward<F>(callback));
+    schedule_ready(handle);
+  }
   template <class F>
   TimerHandle call_later(double delay, F&& callback, HandleSubject subject = {}) {
     return call_at(time() + delay, std::forward<F>(callback), subject);

@@ -69,7 +69,11 @@ class FutureBase : public RefCounted {
   std::exception_ptr exception();
   // What Future.result() raises, or null if it would return a value (which then sits in the
   // derived class's slot). Retrieving marks the exception as seen (no "never retrieved").
-  std::exception_ptr result_exception();
+  std::exception_ptr result_exception() {
+    // The common case, a result, is decided inline: nothing to raise and nothing to mark.
+    if (state_ == State::finished && !exception_) return nullptr;
+    return exception_to_raise();
+  }
   void rethrow_if_failed() {
     if (auto e = result_exception()) std::rethrow_exception(e);
   }
@@ -110,18 +114,56 @@ class FutureBase : public RefCounted {
   bool log_traceback_ = false;
 
  private:
+  friend class GatheringBase;
+  bool marked_by_gather_ = false;  // set only inside GatheringBase's constructor, to find repeats
+
+ private:
   struct DoneCallback {
-    CallbackFn fn;
+    CallbackFn fn = nullptr;
     Ref<RefCounted> context;
-    HandleKind kind;
-    std::uint32_t task;
+    HandleKind kind = HandleKind::done_callback;
+    std::uint32_t task = 0;
+  };
+  // The callbacks as CPython's C Future keeps them (fut_callback0, then fut_callbacks): the
+  // first one inline, since most futures get exactly one (the task awaiting them), so they
+  // never allocate a list. A callback goes inline only when there is no other, which keeps
+  // registration order.
+  class DoneCallbacks {
+   public:
+    std::size_t size() const noexcept { return (first_.fn ? 1 : 0) + rest_.size(); }
+    void push_back(DoneCallback cb) {
+      if (!first_.fn && rest_.empty()) {
+        first_ = std::move(cb);
+      } else {
+        rest_.push_back(std::move(cb));
+      }
+    }
+    template <class Pred>
+    void erase_if(Pred pred) {
+      if (first_.fn && pred(first_)) first_ = {};
+      std::erase_if(rest_, pred);
+    }
+    void clear() noexcept {
+      first_ = {};
+      rest_.clear();
+    }
+    template <class F>
+    void for_each(F f) {
+      if (first_.fn) f(first_);
+      for (DoneCallback& cb : rest_) f(cb);
+    }
+
+   private:
+    DoneCallback first_;
+    std::vector<DoneCallback, PoolAllocator<DoneCallback>> rest_;
   };
   void schedule_callbacks();
   void schedule_callback(DoneCallback cb);
+  std::exception_ptr exception_to_raise();
 
   Ref<EventLoop> loop_;
   std::exception_ptr exception_;
-  std::vector<DoneCallback, PoolAllocator<DoneCallback>> callbacks_;
+  DoneCallbacks callbacks_;
   std::uint32_t id_;
   State state_ = State::pending;
   FutureKind kind_;

@@ -48,10 +48,6 @@ class GatheringBase : public FutureBase {
   bool cancel_requested_ = false;
 };
 
-// For each position, the position where the same identity first appears (itself if new):
-// O(n log n), so a gather of a million tasks stays cheap.
-std::vector<std::size_t> first_occurrences(const std::vector<const void*>& ids);
-
 // A finished child's exception as gather reports it — a cancelled child as CancelledError —
 // or null when it has a value. Reading it marks the exception as retrieved.
 std::exception_ptr gathered_exception(FutureBase& child);
@@ -210,15 +206,12 @@ auto gather_vector(std::vector<A> args) {
   using T = typename gather_arg_t<A>::result;
   using Slot = gather_slot_t<T, ReturnExceptions>;
   EventLoop& loop = args.empty() ? get_running_loop() : loop_of(args.front());
-  // arg_to_fut: the same awaitable passed twice is wrapped once.
-  std::vector<const void*> ids;
-  ids.reserve(args.size());
-  for (const A& arg : args) ids.push_back(gather_arg_t<A>::identity(arg));
-  const std::vector<std::size_t> first = first_occurrences(ids);
+  // arg_to_fut wraps an awaitable passed twice only once. A vector cannot hold one coroutine
+  // twice (a Coroutine is its frame's only owner), and a repeated future or task is its own
+  // future: each argument maps to its future here, and GatheringBase counts repeats once.
   std::vector<Ref<FutureBase>> children;
   children.reserve(args.size());
-  for (std::size_t i = 0; i < args.size(); ++i)
-    children.push_back(first[i] == i ? gather_arg_t<A>::to_future(loop, args[i]) : children[first[i]]);
+  for (A& arg : args) children.push_back(gather_arg_t<A>::to_future(loop, arg));
   if (children.empty()) {
     Future<std::vector<Slot>> outer(loop, FutureKind::gather);
     outer.set_result({});

@@ -33,6 +33,14 @@ class HandleState final : public RefCounted {
   HandleState(EventLoop* loop, HandleKind kind, HandleSubject subject)
       : loop_(loop), subject_(subject), id_(next_id()), kind_(kind) {}
 
+  // Makes a handle that has run into a new one for EventLoop::call_soon_reusing.
+  void renew(HandleKind kind, HandleSubject subject) noexcept {
+    subject_ = subject;
+    id_ = next_id();
+    kind_ = kind;
+    cancelled_ = false;
+  }
+
   void cancel() noexcept;
   bool cancelled() const noexcept { return cancelled_; }
   HandleKind kind() const noexcept { return kind_; }

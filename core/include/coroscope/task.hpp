@@ -75,6 +75,9 @@ class TaskBase : public detail::FutureBase {
   detail::PromiseBase* root_;
   detail::PromiseBase* innermost_;  // the frame the next step resumes
   detail::Ref<detail::FutureBase> fut_waiter_;
+  // The handles of this task's steps, reused (EventLoop::call_soon_reusing). Two, because the
+  // next step is scheduled while the loop still holds the handle of the one running now.
+  detail::Ref<detail::HandleState> step_handles_[2];
   std::exception_ptr thrown_in_;
   mutable std::string name_;
   mutable std::uint64_t number_;  // while nonzero, name_ is still to be made from it

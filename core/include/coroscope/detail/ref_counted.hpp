@@ -45,8 +45,14 @@ class Ref {
   ~Ref() {
     if (p_) p_->release();
   }
-  Ref& operator=(Ref o) noexcept {
-    std::swap(p_, o.p_);
+  Ref& operator=(const Ref& o) noexcept {
+    Ref(o).swap(*this);
+    return *this;
+  }
+  // Takes o's reference without touching either count; only the old target is released.
+  Ref& operator=(Ref&& o) noexcept {
+    T* old = std::exchange(p_, std::exchange(o.p_, nullptr));
+    if (old) old->release();
     return *this;
   }
 

@@ -14,8 +14,9 @@ class RingBuffer {
   std::size_t size() const noexcept { return tail_ - head_; }
   bool empty() const noexcept { return head_ == tail_; }
 
-  void push_back(T value) {
-    if (size() == capacity_) grow();
+  void push_back(T&& value) {
+    if (size() == capacity_) [[unlikely]]
+      grow();
     slots_[tail_++ & (capacity_ - 1)] = std::move(value);
   }
 
