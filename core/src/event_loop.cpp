@@ -105,9 +105,8 @@ void EventLoop::schedule_ready(const detail::Ref<detail::HandleState>& handle) {
 
 void EventLoop::schedule_timer(const detail::Ref<detail::HandleState>& handle, double when) {
   handle->when_ = when;
-  handle->sequence_ = ++timer_sequence_;
   handle->in_timer_heap_ = true;
-  timers_.push_back({when, handle->sequence_, handle});
+  timers_.push_back({when, ++timer_sequence_, handle});
   std::push_heap(timers_.begin(), timers_.end(), LaterTimer{});
   trace([&] {
     TraceEvent event = handle_event(TraceKind::timer_scheduled, *handle);

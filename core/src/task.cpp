@@ -65,7 +65,7 @@ TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string name,
     : FutureBase(loop, FutureKind::task),
       root_(&root),
       innermost_(&root),
-      name_(std::move(name)),
+      name_(name.empty() ? nullptr : std::make_unique<std::string>(std::move(name))),
       number_(number),
       coro_name_(root.function_name()) {
   loop.trace([&] {
@@ -86,14 +86,13 @@ TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string name,
 }
 
 const std::string& TaskBase::get_name() const {
-  if (number_ != 0) name_ = "Task-" + std::to_string(std::exchange(number_, 0));
-  return name_;
+  if (!name_) name_ = std::make_unique<std::string>("Task-" + std::to_string(number_));
+  return *name_;
 }
 
 void TaskBase::set_name(std::string name) {
-  number_ = 0;
-  name_ = std::move(name);
-  trace_named(TraceKind::task_renamed, name_);
+  name_ = std::make_unique<std::string>(std::move(name));
+  trace_named(TraceKind::task_renamed, *name_);
 }
 
 void TaskBase::trace_named(TraceKind kind, std::string_view text, std::uint32_t future) {
@@ -253,7 +252,7 @@ StepOutcome TaskBase::on_returned() {
     return StepOutcome::finished;
   }
   if (detail::is_cancelled_error(exc)) {
-    cancelled_exc_ = exc;
+    exception_ = exc;  // the CancelledError that ended it, for make_cancelled_error
     destroy_coroutine();
     cancel_future({});
     return StepOutcome::cancelled;

@@ -3,6 +3,7 @@
 // handle on the loop. The step logic (TaskBase::step, TaskBase::wakeup) is CPython's
 // Task.__step and Task.__wakeup.
 #include <coroutine>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,9 +79,10 @@ class TaskBase : public detail::FutureBase {
   // next step is scheduled while the loop still holds the handle of the one running now.
   detail::Ref<detail::HandleState> step_handles_[2];
   std::exception_ptr thrown_in_;
-  mutable std::string name_;
-  mutable std::uint64_t number_;  // while nonzero, name_ is still to be made from it
-  const char* coro_name_;         // the coroutine function's name: a string literal, never freed
+  // Task-<number_> is made into a string only when asked for: most tasks are never named.
+  mutable std::unique_ptr<std::string> name_;
+  std::uint64_t number_;
+  const char* coro_name_;  // the coroutine function's name: a string literal, never freed
   int num_cancels_requested_ = 0;
   bool must_cancel_ = false;
   bool started_ = false;
