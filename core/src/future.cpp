@@ -135,8 +135,13 @@ void FutureBase::mark_finished() {
 // Future.__schedule_callbacks: each callback goes through call_soon, in registration order;
 // none runs inside set_result (DESIGN.md rule 5).
 void FutureBase::schedule_callbacks() {
-  auto callbacks = std::move(callbacks_);
-  callbacks_.clear();
+  // The list is emptied when this returns, even if scheduling throws (a closed loop), as
+  // CPython empties self._callbacks before its call_soon loop.
+  struct ClearAfterwards {
+    DoneCallbacks& callbacks;
+    ~ClearAfterwards() { callbacks.clear(); }
+  } clear_afterwards{callbacks_};
+  DoneCallbacks& callbacks = callbacks_;
   loop_->trace([&] {
     TraceEvent event;
     event.kind = TraceKind::future_done;
