@@ -12,6 +12,19 @@ namespace {
 thread_local TaskBase* current = nullptr;
 // What the coroutine reported as it suspended, for the step running now (TaskBase::report).
 thread_local detail::Suspension step_report;
+// The exception the step running now throws into its coroutine (coro.throw), taken by the
+// AwaitPoint where the coroutine resumes: it points at drive()'s argument while drive runs,
+// so a pending task carries none. A plain pointer, because a thread_local exception_ptr
+// would pay a TLS initialization check at every access.
+thread_local std::exception_ptr* step_thrown_in = nullptr;
+
+class ThrowIn {
+ public:
+  explicit ThrowIn(std::exception_ptr& exc) noexcept { step_thrown_in = &exc; }
+  ~ThrowIn() { step_thrown_in = nullptr; }
+  ThrowIn(const ThrowIn&) = delete;
+  ThrowIn& operator=(const ThrowIn&) = delete;
+};
 
 class EnterTask {
  public:
@@ -56,12 +69,11 @@ std::string running_frame_description() {
   return std::string(current->await_chain().back()->function_name()) + "() in " + current->get_name();
 }
 void rethrow_if_thrown_in() {
-  if (!current) return;
-  if (auto exc = current->take_thrown_in()) std::rethrow_exception(exc);
+  if (step_thrown_in && *step_thrown_in) std::rethrow_exception(std::exchange(*step_thrown_in, nullptr));
 }
 }  // namespace detail
 
-TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string name, std::uint64_t number)
+TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string&& name, std::uint64_t number)
     : FutureBase(loop, FutureKind::task),
       root_(&root),
       innermost_(&root),
@@ -207,7 +219,7 @@ TaskBase::Outcome TaskBase::drive(std::exception_ptr exc) {
     return Outcome::returned;
   }
   started_ = true;
-  thrown_in_ = std::move(exc);
+  ThrowIn throw_in(exc);
   detail::PromiseBase* frame = innermost_;
   for (;;) {
     step_report = {};

@@ -11,7 +11,9 @@ namespace coroscope::detail {
 
 class InlineCallback {
  public:
-  static constexpr std::size_t capacity = 48;
+  // Room for what the runtime schedules (a done callback's function and two references, a
+  // step's task and exception) and most user lambdas; a larger one goes to the heap.
+  static constexpr std::size_t capacity = 32;
 
   InlineCallback() noexcept = default;
   InlineCallback(const InlineCallback&) = delete;
