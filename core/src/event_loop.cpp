@@ -59,9 +59,7 @@ EventLoop::~EventLoop() {
   if (!closed_) close();
 }
 
-void EventLoop::check_closed() const {
-  if (closed_) throw RuntimeError("Event loop is closed");
-}
+void EventLoop::throw_closed() { throw RuntimeError("Event loop is closed"); }
 
 void EventLoop::check_running() const {
   if (running_) throw RuntimeError("This event loop is already running");
@@ -97,9 +95,9 @@ void EventLoop::schedule_ready(const detail::Ref<detail::HandleState>& handle) {
 
 void EventLoop::schedule_timer(const detail::Ref<detail::HandleState>& handle, double when) {
   handle->when_ = when;
-  handle->sequence_ = ++timer_sequence_;
   handle->in_timer_heap_ = true;
-  timers_.push_back({when, handle->sequence_, handle});
+  handle->add_ref();  // the heap's reference (ScheduledTimer)
+  timers_.push_back({when, ++timer_sequence_, handle.get()});
   std::push_heap(timers_.begin(), timers_.end(), LaterTimer{});
   trace([&] {
     TraceEvent event = handle_event(TraceKind::timer_scheduled, *handle);
@@ -111,25 +109,9 @@ void EventLoop::schedule_timer(const detail::Ref<detail::HandleState>& handle, d
 // The first half of BaseEventLoop._run_once: drop cancelled timers, wait for the earliest
 // deadline if nothing is ready, move every due timer behind the handles already ready, and
 // take the snapshot of what this iteration runs. Returns false when nothing could ever run.
+// The timer work is in its own functions, so an iteration without timers stays short.
 bool EventLoop::begin_iteration() {
-  if (timers_.size() > min_scheduled_timer_handles &&
-      static_cast<double>(cancelled_timers_) / static_cast<double>(timers_.size()) >
-          min_cancelled_timer_handles_fraction) {
-    std::erase_if(timers_, [](const ScheduledTimer& timer) {
-      if (timer.handle->cancelled()) timer.handle->in_timer_heap_ = false;
-      return timer.handle->cancelled();
-    });
-    std::make_heap(timers_.begin(), timers_.end(), LaterTimer{});
-    cancelled_timers_ = 0;
-  } else {
-    while (!timers_.empty() && timers_.front().handle->cancelled()) {
-      --cancelled_timers_;
-      trace([&] { return handle_event(TraceKind::handle_cancelled, *timers_.front().handle); });
-      std::pop_heap(timers_.begin(), timers_.end(), LaterTimer{});
-      timers_.back().handle->in_timer_heap_ = false;
-      timers_.pop_back();
-    }
-  }
+  if (!timers_.empty()) drop_cancelled_timers();
 
   double timeout = 0;
   if (ready_.empty() && !stopping_) {
@@ -141,11 +123,10 @@ bool EventLoop::begin_iteration() {
   // loop with ready handles makes no system call at all.
   if (timeout > 0) clock_->wait(timeout);
 
-  // With no timer pending and no tracer, nothing needs the time: skip the clock read (two
-  // virtual calls).
-  const double now = timers_.empty() && !tracer() ? 0.0 : time();
+  // The clock is read only when something needs the time: due timers, or the trace, whose
+  // events all carry the time their iteration began.
   if (tracer()) [[unlikely]]
-    iteration_time_ = now;
+    iteration_time_ = time();
   trace([&] {
     TraceEvent event;
     event.kind = TraceKind::iteration_begin;
@@ -154,10 +135,44 @@ bool EventLoop::begin_iteration() {
     event.value = timeout;
     return event;
   });
-  const double end_time = timers_.empty() ? 0.0 : now + clock_resolution();
+  if (!timers_.empty()) schedule_due_timers(tracer() ? iteration_time_ : time());
+
+  // Only what is ready now runs in this iteration: a handle scheduled while they run waits
+  // for the next one (the ntodo snapshot).
+  ntodo_ = ready_.size();
+  return true;
+}
+
+void EventLoop::drop_cancelled_timers() {
+  if (timers_.size() > min_scheduled_timer_handles &&
+      static_cast<double>(cancelled_timers_) / static_cast<double>(timers_.size()) >
+          min_cancelled_timer_handles_fraction) {
+    std::erase_if(timers_, [](const ScheduledTimer& timer) {
+      if (!timer.handle->cancelled()) return false;
+      timer.handle->in_timer_heap_ = false;
+      timer.handle->release();
+      return true;
+    });
+    std::make_heap(timers_.begin(), timers_.end(), LaterTimer{});
+    cancelled_timers_ = 0;
+  } else {
+    while (!timers_.empty() && timers_.front().handle->cancelled()) {
+      --cancelled_timers_;
+      trace([&] { return handle_event(TraceKind::handle_cancelled, *timers_.front().handle); });
+      std::pop_heap(timers_.begin(), timers_.end(), LaterTimer{});
+      timers_.back().handle->in_timer_heap_ = false;
+      timers_.back().handle->release();
+      timers_.pop_back();
+    }
+  }
+}
+
+void EventLoop::schedule_due_timers(double now) {
+  const double end_time = now + clock_resolution();
   while (!timers_.empty() && timers_.front().when < end_time) {
     std::pop_heap(timers_.begin(), timers_.end(), LaterTimer{});
-    detail::Ref<detail::HandleState> handle = std::move(timers_.back().handle);
+    detail::Ref<detail::HandleState> handle(timers_.back().handle);
+    handle->release();  // the heap's reference, now held by `handle`
     timers_.pop_back();
     handle->in_timer_heap_ = false;
     if (handle->cancelled()) --cancelled_timers_;
@@ -169,11 +184,6 @@ bool EventLoop::begin_iteration() {
     });
     ready_.push_back(std::move(handle));
   }
-
-  // Only what is ready now runs in this iteration: a handle scheduled while they run waits
-  // for the next one (the ntodo snapshot).
-  ntodo_ = ready_.size();
-  return true;
 }
 
 StepResult EventLoop::step() {
@@ -199,22 +209,28 @@ StepResult EventLoop::step() {
 }
 
 void EventLoop::run_handle(detail::HandleState& handle) {
-  double start = debug_ ? wall_seconds() : 0.0;
+  const double start = debug_ ? wall_seconds() : 0.0;
   try {
     handle.run();
   } catch (...) {
-    call_exception_handler({"Exception in callback", std::current_exception(), {}});
+    report_callback_exception();
   }
   // Drop what the callback captured now, not when the last Handle reference goes.
   handle.callback().reset();
-  if (debug_) {
-    double took = wall_seconds() - start;
-    if (took >= slow_callback_duration) {
-      char seconds[32];
-      std::snprintf(seconds, sizeof seconds, "%.3f", took);
-      warn(Diagnostic::slow_callback, "Executing " + describe_handle(handle) + " took " + seconds + " seconds");
-    }
-  }
+  if (debug_) [[unlikely]]
+    warn_if_slow(handle, wall_seconds() - start);
+}
+
+// The rare paths of run_handle, out of line so that running a handle stays a short call.
+void EventLoop::report_callback_exception() {
+  call_exception_handler({"Exception in callback", std::current_exception(), {}});
+}
+
+void EventLoop::warn_if_slow(const detail::HandleState& handle, double took) {
+  if (took < slow_callback_duration) return;
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.3f", took);
+  warn(Diagnostic::slow_callback, "Executing " + describe_handle(handle) + " took " + seconds + " seconds");
 }
 
 void EventLoop::run_forever() {
@@ -326,7 +342,10 @@ void EventLoop::close() {
   if (closed_) return;
   closed_ = true;
   ready_.clear();
-  for (auto& timer : timers_) timer.handle->in_timer_heap_ = false;
+  for (auto& timer : timers_) {
+    timer.handle->in_timer_heap_ = false;
+    timer.handle->release();
+  }
   timers_.clear();
   ntodo_ = 0;
   // Pending tasks can never run again. Their frames go now, which breaks the cycles

@@ -53,7 +53,7 @@ std::uint32_t next_future_id() noexcept {
 }
 }  // namespace
 
-FutureBase::FutureBase(EventLoop& loop, FutureKind kind) : loop_(&loop), id_(next_future_id()), kind_(kind) {
+FutureBase::FutureBase(EventLoop& loop, FutureKind kind) : id_(next_future_id()), kind_(kind), loop_(&loop) {
   if (kind == FutureKind::task) return;  // a task reports itself as task_created
   loop.trace([&] {
     TraceEvent event;
@@ -98,7 +98,7 @@ void FutureBase::set_cancel_message(std::string msg) {
 }
 
 std::exception_ptr FutureBase::make_cancelled_error() {
-  if (cancelled_exc_) return std::exchange(cancelled_exc_, nullptr);
+  if (state_ == State::cancelled && exception_) return std::exchange(exception_, nullptr);
   return std::make_exception_ptr(CancelledError(cancel_message()));
 }
 
@@ -135,8 +135,13 @@ void FutureBase::mark_finished() {
 // Future.__schedule_callbacks: each callback goes through call_soon, in registration order;
 // none runs inside set_result (DESIGN.md rule 5).
 void FutureBase::schedule_callbacks() {
-  auto callbacks = std::move(callbacks_);
-  callbacks_.clear();
+  // The list is emptied when this returns, even if scheduling throws (a closed loop), as
+  // CPython empties self._callbacks before its call_soon loop.
+  struct ClearAfterwards {
+    DoneCallbacks& callbacks;
+    ~ClearAfterwards() { callbacks.clear(); }
+  } clear_afterwards{callbacks_};
+  DoneCallbacks& callbacks = callbacks_;
   loop_->trace([&] {
     TraceEvent event;
     event.kind = TraceKind::future_done;

@@ -12,6 +12,19 @@ namespace {
 thread_local TaskBase* current = nullptr;
 // What the coroutine reported as it suspended, for the step running now (TaskBase::report).
 thread_local detail::Suspension step_report;
+// The exception the step running now throws into its coroutine (coro.throw), taken by the
+// AwaitPoint where the coroutine resumes: it points at drive()'s argument while drive runs,
+// so a pending task carries none. A plain pointer, because a thread_local exception_ptr
+// would pay a TLS initialization check at every access.
+thread_local std::exception_ptr* step_thrown_in = nullptr;
+
+class ThrowIn {
+ public:
+  explicit ThrowIn(std::exception_ptr& exc) noexcept { step_thrown_in = &exc; }
+  ~ThrowIn() { step_thrown_in = nullptr; }
+  ThrowIn(const ThrowIn&) = delete;
+  ThrowIn& operator=(const ThrowIn&) = delete;
+};
 
 class EnterTask {
  public:
@@ -56,16 +69,15 @@ std::string running_frame_description() {
   return std::string(current->await_chain().back()->function_name()) + "() in " + current->get_name();
 }
 void rethrow_if_thrown_in() {
-  if (!current) return;
-  if (auto exc = current->take_thrown_in()) std::rethrow_exception(exc);
+  if (step_thrown_in && *step_thrown_in) std::rethrow_exception(std::exchange(*step_thrown_in, nullptr));
 }
 }  // namespace detail
 
-TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string name, std::uint64_t number)
+TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string&& name, std::uint64_t number)
     : FutureBase(loop, FutureKind::task),
       root_(&root),
       innermost_(&root),
-      name_(std::move(name)),
+      name_(name.empty() ? nullptr : std::make_unique<std::string>(std::move(name))),
       number_(number),
       coro_name_(root.function_name()) {
   loop.trace([&] {
@@ -86,14 +98,13 @@ TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string name,
 }
 
 const std::string& TaskBase::get_name() const {
-  if (number_ != 0) name_ = "Task-" + std::to_string(std::exchange(number_, 0));
-  return name_;
+  if (!name_) name_ = std::make_unique<std::string>("Task-" + std::to_string(number_));
+  return *name_;
 }
 
 void TaskBase::set_name(std::string name) {
-  number_ = 0;
-  name_ = std::move(name);
-  trace_named(TraceKind::task_renamed, name_);
+  name_ = std::make_unique<std::string>(std::move(name));
+  trace_named(TraceKind::task_renamed, *name_);
 }
 
 void TaskBase::trace_named(TraceKind kind, std::string_view text, std::uint32_t future) {
@@ -204,7 +215,7 @@ TaskBase::Outcome TaskBase::drive(std::exception_ptr exc) {
     return Outcome::returned;
   }
   started_ = true;
-  thrown_in_ = std::move(exc);
+  ThrowIn throw_in(exc);
   detail::PromiseBase* frame = innermost_;
   for (;;) {
     step_report = {};
@@ -249,7 +260,7 @@ StepOutcome TaskBase::on_returned() {
     return StepOutcome::finished;
   }
   if (detail::is_cancelled_error(exc)) {
-    cancelled_exc_ = exc;
+    exception_ = exc;  // the CancelledError that ended it, for make_cancelled_error
     destroy_coroutine();
     cancel_future({});
     return StepOutcome::cancelled;

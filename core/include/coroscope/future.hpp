@@ -53,6 +53,18 @@ class FutureBase : public RefCounted {
  public:
   enum class State : std::uint8_t { pending, cancelled, finished };
 
+ private:
+  // The small fields first: they fill the padding after RefCounted's count.
+  friend class GatheringBase;
+  std::uint32_t id_;
+  State state_ = State::pending;
+  FutureKind kind_;
+  bool marked_by_gather_ = false;  // set only inside GatheringBase's constructor, to find repeats
+
+ protected:
+  bool log_traceback_ = false;
+
+ public:
   FutureBase(EventLoop& loop, FutureKind kind);
   ~FutureBase() override;
 
@@ -106,16 +118,18 @@ class FutureBase : public RefCounted {
   void report_never_retrieved(const std::string& what);
   void drop_callbacks() noexcept { callbacks_.clear(); }
 
-  std::exception_ptr cancelled_exc_;  // the CancelledError that ended a task, kept for awaiters
   void set_cancel_message(std::string msg);
+
+ private:
+  Ref<EventLoop> loop_;
+
+ protected:
+  // Finished: the exception set_exception stored. Cancelled: the CancelledError that ended a
+  // task, kept for its awaiters. A future is never both, so the two share one slot.
+  std::exception_ptr exception_;
   // cancel(msg)'s message; most futures are never cancelled with one, so it costs a pointer.
   std::unique_ptr<std::string> cancel_message_;
   void* result_slot_ = nullptr;
-  bool log_traceback_ = false;
-
- private:
-  friend class GatheringBase;
-  bool marked_by_gather_ = false;  // set only inside GatheringBase's constructor, to find repeats
 
  private:
   struct DoneCallback {
@@ -125,48 +139,46 @@ class FutureBase : public RefCounted {
     std::uint32_t task = 0;
   };
   // The callbacks as CPython's C Future keeps them (fut_callback0, then fut_callbacks): the
-  // first one inline, since most futures get exactly one (the task awaiting them), so they
-  // never allocate a list. A callback goes inline only when there is no other, which keeps
-  // registration order.
+  // first one inline, since most futures get exactly one (the task awaiting them), and the
+  // list only when there are more, so a pending future costs one pointer for it. A callback
+  // goes inline only when there is no other, which keeps registration order.
   class DoneCallbacks {
    public:
-    std::size_t size() const noexcept { return (first_.fn ? 1 : 0) + rest_.size(); }
+    std::size_t size() const noexcept { return (first_.fn ? 1 : 0) + (rest_ ? rest_->size() : 0); }
     void push_back(DoneCallback cb) {
-      if (!first_.fn && rest_.empty()) {
+      if (!first_.fn && (!rest_ || rest_->empty())) {
         first_ = std::move(cb);
-      } else {
-        rest_.push_back(std::move(cb));
+        return;
       }
+      if (!rest_) rest_ = std::make_unique<List>();
+      rest_->push_back(std::move(cb));
     }
     template <class Pred>
     void erase_if(Pred pred) {
       if (first_.fn && pred(first_)) first_ = {};
-      std::erase_if(rest_, pred);
+      if (rest_) std::erase_if(*rest_, pred);
     }
     void clear() noexcept {
       first_ = {};
-      rest_.clear();
+      rest_.reset();
     }
     template <class F>
     void for_each(F f) {
       if (first_.fn) f(first_);
-      for (DoneCallback& cb : rest_) f(cb);
+      if (rest_)
+        for (DoneCallback& cb : *rest_) f(cb);
     }
 
    private:
+    using List = std::vector<DoneCallback, PoolAllocator<DoneCallback>>;
     DoneCallback first_;
-    std::vector<DoneCallback, PoolAllocator<DoneCallback>> rest_;
+    std::unique_ptr<List> rest_;
   };
   void schedule_callbacks();
   void schedule_callback(DoneCallback cb);
   std::exception_ptr exception_to_raise();
 
-  Ref<EventLoop> loop_;
-  std::exception_ptr exception_;
   DoneCallbacks callbacks_;
-  std::uint32_t id_;
-  State state_ = State::pending;
-  FutureKind kind_;
 };
 
 // Tag: make a Future<T> handle for a state that already exists (a task's, gather's).

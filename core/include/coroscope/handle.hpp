@@ -45,7 +45,6 @@ class HandleState final : public RefCounted {
   bool cancelled() const noexcept { return cancelled_; }
   HandleKind kind() const noexcept { return kind_; }
   double when() const noexcept { return when_; }
-  std::uint64_t sequence() const noexcept { return sequence_; }
   std::uint32_t id() const noexcept { return id_; }
   const HandleSubject& subject() const noexcept { return subject_; }
 
@@ -65,7 +64,6 @@ class HandleState final : public RefCounted {
   InlineCallback callback_;
   EventLoop* loop_;  // only used while in the timer heap, where the loop is alive
   double when_ = 0.0;
-  std::uint64_t sequence_ = 0;  // scheduling order: breaks ties between equal deadlines
   HandleSubject subject_;
   std::uint32_t id_;
   HandleKind kind_;

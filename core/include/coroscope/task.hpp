@@ -3,6 +3,7 @@
 // handle on the loop. The step logic (TaskBase::step, TaskBase::wakeup) is CPython's
 // Task.__step and Task.__wakeup.
 #include <coroutine>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,7 +16,8 @@ namespace coroscope {
 class TaskBase : public detail::FutureBase {
  public:
   // `number` > 0: the task is named Task-<number> (made into a string only when asked for).
-  TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string name, std::uint64_t number);
+  // The name is passed down by reference: moving a short std::string copies its buffer.
+  TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string&& name, std::uint64_t number);
   ~TaskBase() override;
 
   // Task.cancel(msg): request cancellation (CPython 3.11 rules, DESIGN.md rule 9).
@@ -41,7 +43,6 @@ class TaskBase : public detail::FutureBase {
   // The report lives only while a step runs, and one step runs at a time in a thread, so it
   // is kept per thread rather than in every task (a pending task is smaller for it).
   static void report(const detail::Suspension& suspension) noexcept;
-  std::exception_ptr take_thrown_in() noexcept { return std::exchange(thrown_in_, nullptr); }
 
   // Destroys the coroutine of a task that will never run again (its loop closed): frames and
   // their locals go away and the reference cycle through fut_waiter is broken.
@@ -78,10 +79,10 @@ class TaskBase : public detail::FutureBase {
   // The handles of this task's steps, reused (EventLoop::call_soon_reusing). Two, because the
   // next step is scheduled while the loop still holds the handle of the one running now.
   detail::Ref<detail::HandleState> step_handles_[2];
-  std::exception_ptr thrown_in_;
-  mutable std::string name_;
-  mutable std::uint64_t number_;  // while nonzero, name_ is still to be made from it
-  const char* coro_name_;         // the coroutine function's name: a string literal, never freed
+  // Task-<number_> is made into a string only when asked for: most tasks are never named.
+  mutable std::unique_ptr<std::string> name_;
+  std::uint64_t number_;
+  const char* coro_name_;  // the coroutine function's name: a string literal, never freed
   int num_cancels_requested_ = 0;
   bool must_cancel_ = false;
   bool started_ = false;
@@ -93,12 +94,12 @@ namespace detail {
 template <class T>
 class TaskState final : public TaskBase, public ResultSlot<T> {
  public:
-  TaskState(EventLoop& loop, Coroutine<T> coro, std::string name, std::uint64_t number)
+  TaskState(EventLoop& loop, Coroutine<T> coro, std::string&& name, std::uint64_t number)
       : TaskState(loop, coro.release(), std::move(name), number) {}
   ~TaskState() override { destroy_coroutine(); }
 
  private:
-  TaskState(EventLoop& loop, std::coroutine_handle<Promise<T>> frame, std::string name, std::uint64_t number)
+  TaskState(EventLoop& loop, std::coroutine_handle<Promise<T>> frame, std::string&& name, std::uint64_t number)
       : TaskBase(loop, frame.promise(), std::move(name), number), frame_(frame) {
     result_slot_ = static_cast<ResultSlot<T>*>(this);
   }
@@ -146,7 +147,7 @@ class AnyTask : public AnyFuture, public detail::TaskMethods<AnyTask> {
 template <class T = void>
 class Task : public Future<T>, public detail::TaskMethods<Task<T>> {
  public:
-  Task(EventLoop& loop, Coroutine<T> coro, std::string name, std::uint64_t number)
+  Task(EventLoop& loop, Coroutine<T> coro, std::string&& name, std::uint64_t number)
       : Future<T>(
             detail::Ref<detail::FutureBase>(new detail::TaskState<T>(loop, std::move(coro), std::move(name), number)),
             detail::AdoptState{}) {}

@@ -11,7 +11,9 @@ namespace coroscope::detail {
 
 class InlineCallback {
  public:
-  static constexpr std::size_t capacity = 48;
+  // Room for what the runtime schedules (a done callback's function and two references, a
+  // step's task and exception) and most user lambdas; a larger one goes to the heap.
+  static constexpr std::size_t capacity = 32;
 
   InlineCallback() noexcept = default;
   InlineCallback(const InlineCallback&) = delete;
@@ -24,29 +26,34 @@ class InlineCallback {
     reset();
     if constexpr (sizeof(Fn) <= capacity && alignof(Fn) <= alignof(std::max_align_t)) {
       ::new (static_cast<void*>(storage_)) Fn(std::forward<F>(f));
-      invoke_ = [](void* s) { (*static_cast<Fn*>(s))(); };
-      destroy_ = [](void* s) { static_cast<Fn*>(s)->~Fn(); };
+      static constexpr Ops inline_ops{[](void* s) { (*static_cast<Fn*>(s))(); },
+                                      [](void* s) { static_cast<Fn*>(s)->~Fn(); }};
+      ops_ = &inline_ops;
     } else {
       ::new (static_cast<void*>(storage_)) Fn*(new Fn(std::forward<F>(f)));
-      invoke_ = [](void* s) { (**static_cast<Fn**>(s))(); };
-      destroy_ = [](void* s) { delete *static_cast<Fn**>(s); };
+      static constexpr Ops heap_ops{[](void* s) { (**static_cast<Fn**>(s))(); },
+                                    [](void* s) { delete *static_cast<Fn**>(s); }};
+      ops_ = &heap_ops;
     }
   }
 
-  explicit operator bool() const noexcept { return invoke_ != nullptr; }
-  void operator()() { invoke_(storage_); }
+  explicit operator bool() const noexcept { return ops_ != nullptr; }
+  void operator()() { ops_->invoke(storage_); }
 
   // Drops the callable (and whatever it captured) before the owner itself goes away.
   void reset() noexcept {
-    if (destroy_) destroy_(storage_);
-    invoke_ = nullptr;
-    destroy_ = nullptr;
+    if (ops_) std::exchange(ops_, nullptr)->destroy(storage_);
   }
 
  private:
+  // What to do with the stored callable, one static table per type: a handle keeps one
+  // pointer to it instead of two function pointers.
+  struct Ops {
+    void (*invoke)(void*);
+    void (*destroy)(void*);
+  };
   alignas(std::max_align_t) unsigned char storage_[capacity];
-  void (*invoke_)(void*) = nullptr;
-  void (*destroy_)(void*) = nullptr;
+  const Ops* ops_ = nullptr;
 };
 
 }  // namespace coroscope::detail

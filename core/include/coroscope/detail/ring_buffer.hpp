@@ -29,7 +29,8 @@ class RingBuffer {
   }
 
  private:
-  void grow() {
+  // Out of line: inlined, its register use would cost every push_back a prologue.
+  [[gnu::noinline]] void grow() {
     std::size_t bigger = capacity_ ? capacity_ * 2 : 64;
     auto slots = std::make_unique<T[]>(bigger);
     for (std::size_t i = 0, n = size(); i < n; ++i) slots[i] = pop_front_unchecked(i);
