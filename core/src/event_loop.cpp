@@ -69,28 +69,25 @@ void EventLoop::check_running() const {
 void EventLoop::set_tracer(Tracer* tracer) noexcept {
   tracer_ = tracer;
   literal_ids_ = {};  // the ids belong to the previous tracer's string table
-  iteration_time_ = time();
 }
 
 namespace {
-TraceEvent handle_event(TraceKind kind, const detail::HandleState& handle) {
-  TraceEvent event;
-  event.kind = kind;
-  event.handle = handle.id();
-  event.detail = static_cast<std::uint8_t>(handle.kind());
-  event.task = handle.subject().task;
-  event.future = handle.subject().future;
-  return event;
+// An event about a handle; `value` and `a` are kind-specific (a deadline, a queue position).
+TraceEvent handle_event(TraceKind kind, const detail::HandleState& handle, double value = 0, std::uint32_t a = 0) {
+  return {.value = value,
+          .task = handle.subject().task,
+          .future = handle.subject().future,
+          .handle = handle.id(),
+          .a = a,
+          .kind = kind,
+          .detail = static_cast<std::uint8_t>(handle.kind())};
 }
 }  // namespace
 
 void EventLoop::schedule_ready(const detail::Ref<detail::HandleState>& handle) {
   ready_.push_back(detail::Ref<detail::HandleState>(handle));
-  trace([&] {
-    TraceEvent event = handle_event(TraceKind::handle_scheduled, *handle);
-    event.a = static_cast<std::uint32_t>(ready_.size());
-    return event;
-  });
+  trace(
+      [&] { return handle_event(TraceKind::handle_scheduled, *handle, 0, static_cast<std::uint32_t>(ready_.size())); });
 }
 
 void EventLoop::schedule_timer(const detail::Ref<detail::HandleState>& handle, double when) {
@@ -99,11 +96,7 @@ void EventLoop::schedule_timer(const detail::Ref<detail::HandleState>& handle, d
   handle->add_ref();  // the heap's reference (ScheduledTimer)
   timers_.push_back({when, ++timer_sequence_, handle.get()});
   std::push_heap(timers_.begin(), timers_.end(), LaterTimer{});
-  trace([&] {
-    TraceEvent event = handle_event(TraceKind::timer_scheduled, *handle);
-    event.value = when;
-    return event;
-  });
+  trace([&] { return handle_event(TraceKind::timer_scheduled, *handle, when); });
 }
 
 // The first half of BaseEventLoop._run_once: drop cancelled timers, wait for the earliest
@@ -123,19 +116,16 @@ bool EventLoop::begin_iteration() {
   // loop with ready handles makes no system call at all.
   if (timeout > 0) clock_->wait(timeout);
 
-  // The clock is read only when something needs the time: due timers, or the trace, whose
-  // events all carry the time their iteration began.
-  if (tracer()) [[unlikely]]
-    iteration_time_ = time();
+  // The clock is read only when something needs the time: due timers, or the trace, which
+  // records the iteration's time.
+  const double now = timers_.empty() && !tracer() ? 0.0 : time();
   trace([&] {
-    TraceEvent event;
-    event.kind = TraceKind::iteration_begin;
-    event.a = static_cast<std::uint32_t>(ready_.size());
-    event.b = static_cast<std::uint32_t>(timers_.size());
-    event.value = timeout;
-    return event;
+    return TraceEvent{.value = now,
+                      .a = static_cast<std::uint32_t>(ready_.size()),
+                      .b = static_cast<std::uint32_t>(timers_.size()),
+                      .kind = TraceKind::iteration_begin};
   });
-  if (!timers_.empty()) schedule_due_timers(tracer() ? iteration_time_ : time());
+  if (!timers_.empty()) schedule_due_timers(now);
 
   // Only what is ready now runs in this iteration: a handle scheduled while they run waits
   // for the next one (the ntodo snapshot).
@@ -177,10 +167,7 @@ void EventLoop::schedule_due_timers(double now) {
     handle->in_timer_heap_ = false;
     if (handle->cancelled()) --cancelled_timers_;
     trace([&] {
-      TraceEvent event = handle_event(TraceKind::timer_due, *handle);
-      event.value = handle->when();
-      event.a = static_cast<std::uint32_t>(ready_.size() + 1);
-      return event;
+      return handle_event(TraceKind::timer_due, *handle, handle->when(), static_cast<std::uint32_t>(ready_.size() + 1));
     });
     ready_.push_back(std::move(handle));
   }

@@ -312,24 +312,25 @@ void TaskBase::refuse_yield(const RuntimeError& error) {
   trace_step_end(StepOutcome::yielded);
 }
 
-// The `suspend` event and the await chain under it: where the task waits, on what (no future:
-// a bare yield), and every frame from its coroutine down, with the line each one waits at
-// (capture_call_graph's view). A chain of one frame (the usual case) needs no await_frame: it
-// is the task's coroutine, waiting at the suspend's line.
+// The `suspend` event: where the task waits and on what (no future: a bare yield). A chain of
+// one frame (the usual case) needs nothing more: it is the task's coroutine, waiting at the
+// suspend's line; a longer one follows as await_frame events.
 void TaskBase::trace_suspension(detail::FutureBase* future) {
   const CallSite& site = innermost_->suspended_at();
   loop().trace([&] {
-    TraceEvent event;
-    event.kind = TraceKind::suspend;
-    event.task = id();
-    event.future = future ? future->id() : 0;
-    event.detail = static_cast<std::uint8_t>(future ? future->kind() : FutureKind::sleep);
-    event.a = loop().intern_literal(site.file);
-    event.b = site.line;
-    return event;
+    return TraceEvent{.task = id(),
+                      .future = future ? future->id() : 0,
+                      .a = loop().intern_literal(site.file),
+                      .b = site.line,
+                      .kind = TraceKind::suspend,
+                      .detail = static_cast<std::uint8_t>(future ? future->kind() : FutureKind::sleep)};
   });
-  if (innermost_ == root_) return;
-  // The chain root first; a short one is gathered without allocating.
+  if (innermost_ != root_) trace_await_frames();
+}
+
+// Every frame of the await chain from the task's coroutine down, with the line each one waits
+// at (capture_call_graph's view). A short chain is gathered without allocating.
+void TaskBase::trace_await_frames() {
   std::size_t length = 0;
   for (const detail::PromiseBase* frame = innermost_; frame; frame = frame->awaiter()) ++length;
   std::array<const detail::PromiseBase*, 32> few;
@@ -340,14 +341,12 @@ void TaskBase::trace_suspension(detail::FutureBase* future) {
   for (std::size_t depth = 0; depth < length; ++depth) {
     const detail::PromiseBase* frame = frames[depth];
     loop().trace([&] {
-      TraceEvent event;
-      event.kind = TraceKind::await_frame;
-      event.task = id();
-      event.detail = static_cast<std::uint8_t>(std::min<std::size_t>(depth, 255));
-      event.a = loop().intern_literal(frame->function_name());
-      event.b = frame->suspended_at().line;
-      event.c = loop().intern_literal(frame->suspended_at().file);
-      return event;
+      return TraceEvent{.task = id(),
+                        .a = loop().intern_literal(frame->function_name()),
+                        .b = frame->suspended_at().line,
+                        .c = loop().intern_literal(frame->suspended_at().file),
+                        .kind = TraceKind::await_frame,
+                        .detail = static_cast<std::uint8_t>(std::min<std::size_t>(depth, 255))};
     });
   }
 }

@@ -17,11 +17,11 @@ void check_same_events(const trace::Recorder& a, const trace::Recorder& b) {
     CHECK(trace::format_event(a, i) == trace::format_event(b, i));
     CHECK(a[i].kind == b[i].kind);
     CHECK(a[i].detail == b[i].detail);
-    CHECK(a[i].iteration == b[i].iteration);
+    CHECK(a.iteration(i) == b.iteration(i));
     CHECK(a[i].task == b[i].task);
     CHECK(a[i].future == b[i].future);
     CHECK(a[i].handle == b[i].handle);
-    CHECK(a[i].time == b[i].time);
+    CHECK(a.time(i) == b.time(i));
     CHECK(a[i].value == b[i].value);
     CHECK(a.strings()[a[i].c] == b.strings()[b[i].c]);
   }

@@ -7,8 +7,7 @@ namespace trace = coroscope::trace;
 namespace {
 coroscope::TraceEvent synthetic(std::uint64_t i) {
   coroscope::TraceEvent event;
-  event.time = static_cast<double>(i) * 1e-6;
-  event.iteration = static_cast<std::uint32_t>(i / 4);
+  event.value = static_cast<double>(i) * 1e-6;
   event.task = static_cast<std::uint32_t>(i % 100 + 1);
   event.a = static_cast<std::uint32_t>(i);
   event.kind = static_cast<coroscope::TraceKind>(i % 17);

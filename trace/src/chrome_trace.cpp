@@ -104,7 +104,8 @@ class ChromeTraceWriter {
   void ready_count(double ts) {
     emit({{"ph", "C"}, {"name", "ready queue"}, {"pid", pid}, {"ts", ts}, {"args", {{"length", queued_.size()}}}});
   }
-  Json when(const TraceEvent& e) const { return {{"iteration", e.iteration}, {"t", e.time}}; }
+  // Where event `i` happened in loop terms: its iteration and the loop time.
+  Json when(std::size_t i) const { return {{"iteration", recorder_.iteration(i)}, {"t", recorder_.time(i)}}; }
 
   Lane& lane(std::uint32_t task) {
     auto [it, added] = lanes_.try_emplace(task);
@@ -123,7 +124,7 @@ class ChromeTraceWriter {
 
   void on_event(std::size_t i);
   void on_handle_scheduled(const TraceEvent& e, double ts);
-  void on_handle_run(const TraceEvent& e, double ts);
+  void on_handle_run(std::size_t i, double ts);
   void on_suspend(std::size_t i, double ts);
   void on_step_end(const TraceEvent& e, double ts);
 
@@ -150,13 +151,13 @@ void ChromeTraceWriter::on_event(std::size_t i) {
   const auto ts = static_cast<double>(i);  // one microsecond per event (chrome_trace.hpp)
   switch (e.kind) {
     case TraceKind::iteration_begin:
-      open(loop_tid, loop_slice_, "iteration " + std::to_string(e.iteration), ts,
-           {{"t", e.time}, {"ready", e.a}, {"timers", e.b}, {"wait", e.value}});
+      open(loop_tid, loop_slice_, "iteration " + std::to_string(recorder_.iteration(i)), ts,
+           {{"t", e.value}, {"ready", e.a}, {"timers", e.b}});
       break;
     case TraceKind::loop_stopped:
       close(loop_tid, loop_slice_, ts);
       instant(loop_tid, e.future ? "run_until_complete(" + labels_.future(e.future) + ") returns" : "loop stopped", ts,
-              when(e));
+              when(i));
       break;
     case TraceKind::timer_due:
       queued_.insert(e.handle);
@@ -166,7 +167,7 @@ void ChromeTraceWriter::on_event(std::size_t i) {
       on_handle_scheduled(e, ts);
       break;
     case TraceKind::handle_run:
-      on_handle_run(e, ts);
+      on_handle_run(i, ts);
       break;
     case TraceKind::handle_cancelled:
       flows_.erase(e.handle);
@@ -194,10 +195,10 @@ void ChromeTraceWriter::on_event(std::size_t i) {
       if (completed_on_ == loop_tid && !loop_slice_.open) completed_on_ = 0;
       break;
     case TraceKind::output:
-      instant(running_tid(), "print: " + recorder_.strings()[e.a], ts, when(e));
+      instant(running_tid(), "print: " + recorder_.strings()[e.a], ts, when(i));
       break;
     case TraceKind::exception_raised:
-      instant(lane(e.task).tid, "raises " + recorder_.strings()[e.a], ts, when(e));
+      instant(lane(e.task).tid, "raises " + recorder_.strings()[e.a], ts, when(i));
       break;
     case TraceKind::cancel_requested:
       instant(lane(e.task).tid, "cancel requested", ts,
@@ -244,17 +245,18 @@ void ChromeTraceWriter::on_handle_scheduled(const TraceEvent& e, double ts) {
   open(l.tid, l.slice, "ready", ts, std::move(args));
 }
 
-void ChromeTraceWriter::on_handle_run(const TraceEvent& e, double ts) {
+void ChromeTraceWriter::on_handle_run(std::size_t i, double ts) {
+  const TraceEvent& e = recorder_[i];
   if (queued_.erase(e.handle)) ready_count(ts);
   const HandleInfo h = handle_info(e);
   const std::string name = labels_.handle(h);
-  open(loop_tid, loop_slice_, name, ts, when(e));
+  open(loop_tid, loop_slice_, name, ts, when(i));
   int tid = loop_tid;
   running_task_ = starts_step(e) ? h.task : 0;
   if (running_task_) {
     Lane& l = lane(h.task);
     tid = l.tid;
-    open(tid, l.slice, "running", ts, when(e));
+    open(tid, l.slice, "running", ts, when(i));
   }
   if (auto flow = flows_.find(e.handle); flow != flows_.end()) {
     // v1 flow events; "bp":"e" binds the end to the slice that encloses it, the one just opened.

@@ -19,8 +19,8 @@ std::string format_event(const Recorder& recorder, std::size_t index) {
     return name.empty() ? "f" + std::to_string(id) : std::string(name);
   };
   char head[64];
-  std::snprintf(head, sizeof head, "#%llu it=%u t=%.3f ", static_cast<unsigned long long>(index + 1), e.iteration,
-                e.time);
+  std::snprintf(head, sizeof head, "#%llu it=%u t=%.3f ", static_cast<unsigned long long>(index + 1),
+                recorder.iteration(index), recorder.time(index));
   std::string line = head;
   line += to_string(e.kind);
   auto handle = [&] {

@@ -40,8 +40,8 @@ constexpr Field task_only[] = {{"task", Slot::task, Type::id}};
 std::span<const Field> schema(TraceKind kind) {
   switch (kind) {
     case TraceKind::iteration_begin: {
-      static constexpr Field f[] = {
-          {"ready", Slot::a, Type::count}, {"timers", Slot::b, Type::count}, {"timeout", Slot::value, Type::seconds}};
+      // Its time is the line's `t`.
+      static constexpr Field f[] = {{"ready", Slot::a, Type::count}, {"timers", Slot::b, Type::count}};
       return f;
     }
     case TraceKind::loop_stopped: {
@@ -240,8 +240,8 @@ TraceEvent read_event(const nlohmann::json& json, Recorder& recorder) {
   const auto kind = from_string<TraceKind>(word);
   if (!kind) throw TraceFormatError("unknown event kind \"" + word + "\"");
   e.kind = *kind;
-  e.time = json.at("t").get<double>();
-  e.iteration = json.at("it").get<std::uint32_t>();
+  // An event's iteration and time come from the iteration_begin events before it.
+  if (e.kind == TraceKind::iteration_begin) e.value = json.at("t").get<double>();
   for (const Field& field : schema(e.kind))
     if (auto it = json.find(field.key); it != json.end()) read_field(e, field, *it, recorder);
   return e;
@@ -258,7 +258,8 @@ void write_jsonl(std::ostream& out, const Recorder& recorder, const TraceInfo& i
   out << header.dump(-1, ' ', false, replace) << '\n';
   for (std::size_t i = 0; i < recorder.size(); ++i) {
     const TraceEvent& e = recorder[i];
-    nlohmann::ordered_json line{{"seq", i + 1}, {"t", e.time}, {"it", e.iteration}, {"kind", to_string(e.kind)}};
+    nlohmann::ordered_json line{
+        {"seq", i + 1}, {"t", recorder.time(i)}, {"it", recorder.iteration(i)}, {"kind", to_string(e.kind)}};
     for (const Field& field : schema(e.kind)) line[field.key] = write_field(e, field, recorder.strings());
     out << line.dump(-1, ' ', false, replace) << '\n';
   }

@@ -1,5 +1,7 @@
 #include "coroscope/trace/recorder.hpp"
 
+#include <algorithm>
+
 namespace coroscope::trace {
 
 StringTable::StringTable() { intern(""); }
@@ -19,11 +21,28 @@ void Recorder::next_block() {
   end_ = next_ + chunk_size;
 }
 
-std::string_view Recorder::task_name(std::uint32_t task) const {
-  for (const std::size_t n = size(); names_learnt_ < n; ++names_learnt_) {
-    const TraceEvent& e = (*this)[names_learnt_];
+void Recorder::learn() const {
+  for (const std::size_t n = size(); learnt_ < n; ++learnt_) {
+    const TraceEvent& e = (*this)[learnt_];
     if (e.kind == TraceKind::task_created || e.kind == TraceKind::task_renamed) task_names_[e.task] = e.a;
+    if (e.kind == TraceKind::iteration_begin) iteration_begins_.push_back(learnt_);
   }
+}
+
+std::uint32_t Recorder::iteration(std::size_t i) const {
+  learn();
+  return static_cast<std::uint32_t>(std::upper_bound(iteration_begins_.begin(), iteration_begins_.end(), i) -
+                                    iteration_begins_.begin());
+}
+
+double Recorder::time(std::size_t i) const {
+  const std::uint32_t k = iteration(i);
+  if (k > 0) return (*this)[iteration_begins_[k - 1]].value;
+  return iteration_begins_.empty() ? 0.0 : (*this)[iteration_begins_.front()].value;
+}
+
+std::string_view Recorder::task_name(std::uint32_t task) const {
+  learn();
   auto it = task_names_.find(task);
   return it == task_names_.end() ? std::string_view() : std::string_view(strings_[it->second]);
 }
@@ -34,7 +53,8 @@ void Recorder::clear() {
   next_ = end_ = nullptr;
   chunk_index_ = 0;
   task_names_.clear();
-  names_learnt_ = 0;
+  iteration_begins_.clear();
+  learnt_ = 0;
 }
 
 }  // namespace coroscope::trace

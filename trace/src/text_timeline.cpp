@@ -37,8 +37,8 @@ class TimelineWriter {
       : out_(out), recorder_(recorder), color_(options.color), labels_(recorder.strings()) {}
 
   void write() {
-    if (recorder_.size() > 0 && recorder_[0].iteration == 0)
-      out_ << rule("before the first iteration · t=" + seconds(recorder_[0].time)) << '\n';
+    if (recorder_.size() > 0 && recorder_.iteration(0) == 0)
+      out_ << rule("before the first iteration · t=" + seconds(recorder_.time(0))) << '\n';
     for (std::size_t i = 0; i < recorder_.size();) {
       std::size_t next = i + 1;
       const std::string line = describe(i, next);
@@ -186,10 +186,11 @@ std::string TimelineWriter::describe_iteration(std::size_t i) {
   for (std::uint32_t id : ready_) ready.push_back(handle(handles_[id]));
   std::size_t j = i + 1;
   for (; j < recorder_.size() && at(j).kind == TraceKind::timer_due; ++j) ready.push_back(handle(handle_info(at(j))));
-  std::string line = rule("iteration " + std::to_string(e.iteration) + " · t=" + seconds(e.time) + " · ready: [" +
-                          join(ready, ", ") + "]");
-  if (e.value > 0)
-    line += "\n" + item("nothing is ready: the loop waits " + seconds(e.value) + " s for the next timer");
+  std::string line = rule("iteration " + std::to_string(recorder_.iteration(i)) + " · t=" + seconds(e.value) +
+                          " · ready: [" + join(ready, ", ") + "]");
+  // Nothing was ready, so the loop slept until its first timer: since the previous iteration.
+  const double waited = e.a == 0 && i > 0 && recorder_.iteration(i - 1) > 0 ? e.value - recorder_.time(i - 1) : 0.0;
+  if (waited > 0) line += "\n" + item("nothing is ready: the loop waits " + seconds(waited) + " s for the next timer");
   return line;
 }
 

@@ -146,9 +146,7 @@ class EventLoop final : public detail::RefCounted {
   template <class MakeEvent>
   void trace(MakeEvent&& make) {
     if (tracing_compiled && tracer_) [[unlikely]] {
-      TraceEvent* event = ::new (tracer_->claim()) TraceEvent(make());
-      event->time = iteration_time_;
-      event->iteration = static_cast<std::uint32_t>(iteration_);
+      ::new (tracer_->claim()) TraceEvent(make());
     }
   }
   std::uint32_t intern(std::string_view text) { return tracer_ ? tracer_->intern(text) : 0; }
@@ -236,9 +234,6 @@ class EventLoop final : public detail::RefCounted {
   std::uint64_t timer_sequence_ = 0;
   std::size_t ntodo_ = 0;  // handles left in the current iteration's snapshot
   std::uint64_t iteration_ = 0;
-  // The clock read as this iteration began, the time every event of the iteration carries:
-  // reading the clock per event would cost more than recording it.
-  double iteration_time_ = 0;
   Tracer* tracer_ = nullptr;
   struct LiteralId {
     const char* text = nullptr;

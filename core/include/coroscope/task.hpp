@@ -70,7 +70,8 @@ class TaskBase : public detail::FutureBase {
   StepOutcome on_returned();
   void refuse_yield(const RuntimeError& error);
   void trace_step_end(StepOutcome outcome);
-  void trace_suspension(detail::FutureBase* future);
+  [[gnu::always_inline]] inline void trace_suspension(detail::FutureBase* future);
+  [[gnu::noinline]] void trace_await_frames();
   void trace_named(TraceKind kind, std::string_view text, std::uint32_t future = 0);
 
   detail::PromiseBase* root_;

@@ -20,8 +20,8 @@ inline constexpr bool tracing_compiled = true;
 #endif
 
 enum class TraceKind : std::uint8_t {
-  iteration_begin,   // a = ready-queue length, b = timers pending, value = how long the loop
-                     // waited for its first timer before this iteration (s); time is after it
+  iteration_begin,   // a = ready-queue length, b = timers pending, value = loop.time() as it
+                     // begins, after the loop's wait for its first timer (if nothing was ready)
   loop_stopped,      // run_forever returns after loop.stop(); future = the future whose
                      // run_until_complete stopped it (0: a plain run_forever)
   timer_due,         // handle; value = its deadline
@@ -64,11 +64,12 @@ enum class Diagnostic : std::uint8_t {
   deadlock,
 };
 
-// An event's position in its trace is its sequence number, so it carries none.
+// An event carries no sequence number, iteration or time: its position in the trace is its
+// sequence number, and the iteration_begin events before it give its iteration and the loop
+// time (trace::Recorder::iteration and time). Reading the clock, or even storing the time, for
+// every event would cost more than recording the event.
 struct TraceEvent {
-  double time = 0;   // loop.time() when the current iteration began (after its wait)
-  double value = 0;  // a deadline or a timeout (kind-specific)
-  std::uint32_t iteration = 0;
+  double value = 0;          // kind-specific: a deadline, the iteration's time
   std::uint32_t task = 0;    // the task concerned (for most kinds, the running task)
   std::uint32_t future = 0;  // the future concerned
   std::uint32_t handle = 0;

@@ -40,6 +40,11 @@ class Recorder final : public Tracer {
   const TraceEvent& operator[](std::size_t i) const { return chunks_[i / chunk_size][i % chunk_size]; }
   const StringTable& strings() const noexcept { return strings_; }
   StringTable& strings() noexcept { return strings_; }
+  // The loop iteration event `i` belongs to: the number of iteration_begin events up to it (0
+  // before the first), so the first iteration traced is 1.
+  std::uint32_t iteration(std::size_t i) const;
+  // loop.time() as event `i`'s iteration began (before the first iteration: as the first began).
+  double time(std::size_t i) const;
   // The name a task had at event `i`'s time is not kept; this is its latest name.
   std::string_view task_name(std::uint32_t task) const;
   void clear();
@@ -57,10 +62,13 @@ class Recorder final : public Tracer {
   std::vector<std::unique_ptr<TraceEvent[]>> chunks_;
   std::size_t chunk_index_ = 0;  // the chunk next_ points into
   StringTable strings_;
-  // Task names, learnt from the events on the first question after new events arrived: the
-  // loop writes events without telling the recorder one by one.
+  // What the views ask about events — task names, where iterations begin — is learnt from the
+  // events at the first question after new ones arrived: the loop writes events without
+  // telling the recorder one by one.
+  void learn() const;
   mutable std::unordered_map<std::uint32_t, std::uint32_t> task_names_;  // task id -> string id
-  mutable std::size_t names_learnt_ = 0;                                 // events looked at
+  mutable std::vector<std::size_t> iteration_begins_;                    // their event indexes
+  mutable std::size_t learnt_ = 0;                                       // events looked at
 };
 
 }  // namespace coroscope::trace
