@@ -156,7 +156,7 @@ void FutureBase::schedule_callbacks() {
   callbacks.for_each([this](DoneCallback& cb) { schedule_callback(std::move(cb)); });
 }
 
-void FutureBase::schedule_callback(DoneCallback cb) {
+void FutureBase::schedule_callback(DoneCallback&& cb) {
   loop_->call_soon([fn = cb.fn, context = std::move(cb.context), self = Ref<FutureBase>(this)] { fn(*context, *self); },
                    cb.kind, {cb.task, id_});
 }

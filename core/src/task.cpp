@@ -119,16 +119,21 @@ void TaskBase::trace_named(TraceKind kind, std::string_view text, std::uint32_t 
 }
 
 TaskBase::~TaskBase() {
-  // Task.__del__: a task that never finished (its loop closed with it pending) is reported,
-  // with where it was created in debug mode (Python's source_traceback).
+  if (detail::coroutine_origins_kept || (!done() && log_destroy_pending_)) [[unlikely]]
+    report_destroyed_pending();
+  if (log_traceback_) report_never_retrieved("Task exception was never retrieved");
+  loop().unregister_task(*this);
+}
+
+// Task.__del__: a task that never finished (its loop closed with it pending) is reported,
+// with where it was created in debug mode (Python's source_traceback).
+void TaskBase::report_destroyed_pending() {
   std::string origin = detail::coroutine_origins_kept ? detail::take_origin(this) : std::string();
   if (!done() && log_destroy_pending_) {
     std::string source = describe();
     if (!origin.empty()) source += "\ncreated " + origin;
     loop().call_exception_handler({"Task was destroyed but it is pending!", nullptr, source});
   }
-  if (log_traceback_) report_never_retrieved("Task exception was never retrieved");
-  loop().unregister_task(*this);
 }
 
 int TaskBase::uncancel() noexcept {

@@ -144,17 +144,18 @@ class PromiseBase {
   std::exception_ptr exception_;
 };
 
-// Every `co_await` in a coroscope coroutine goes through this wrapper: it records the source
-// line the frame suspends at, and rethrows an exception the task throws into the coroutine
-// (coro.throw(CancelledError)) right at that `co_await`.
+// Every `co_await` in a coroscope coroutine goes through this wrapper: it rethrows an
+// exception the task throws into the coroutine (coro.throw(CancelledError)) right at that
+// `co_await`. await_transform records the line first: if the frame suspends here, that is
+// where it waits (read only while it is suspended), and the awaiter in the frame need not
+// carry the line until then.
 template <class Inner>
 class AwaitPoint {
  public:
-  AwaitPoint(Inner inner, PromiseBase& frame, CallSite site) : inner_(std::move(inner)), frame_(frame), site_(site) {}
+  explicit AwaitPoint(Inner inner) : inner_(std::move(inner)) {}
   bool await_ready() { return inner_.await_ready(); }
   template <class P>
   auto await_suspend(std::coroutine_handle<P> handle) {
-    frame_.set_suspended_at(site_);
     return inner_.await_suspend(handle);
   }
   decltype(auto) await_resume() {
@@ -164,14 +165,13 @@ class AwaitPoint {
 
  private:
   Inner inner_;
-  PromiseBase& frame_;
-  CallSite site_;
 };
 
 template <class A>
 auto PromiseBase::await_transform(A&& awaitable, CallSite site) {
   auto inner = get_awaiter(std::forward<A>(awaitable));
-  return AwaitPoint<decltype(inner)>(std::move(inner), *this, site);
+  set_suspended_at(site);
+  return AwaitPoint<decltype(inner)>(std::move(inner));
 }
 
 template <class T>

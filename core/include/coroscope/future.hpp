@@ -145,13 +145,12 @@ class FutureBase : public RefCounted {
   class DoneCallbacks {
    public:
     std::size_t size() const noexcept { return (first_.fn ? 1 : 0) + (rest_ ? rest_->size() : 0); }
-    void push_back(DoneCallback cb) {
+    void push_back(DoneCallback&& cb) {
       if (!first_.fn && (!rest_ || rest_->empty())) {
         first_ = std::move(cb);
         return;
       }
-      if (!rest_) rest_ = std::make_unique<List>();
-      rest_->push_back(std::move(cb));
+      push_rest(std::move(cb));
     }
     template <class Pred>
     void erase_if(Pred pred) {
@@ -171,11 +170,16 @@ class FutureBase : public RefCounted {
 
    private:
     using List = std::vector<DoneCallback, PoolAllocator<DoneCallback>>;
+    // Out of line: inlined, the list's growth would cost every add_done_callback a prologue.
+    [[gnu::noinline]] void push_rest(DoneCallback&& cb) {
+      if (!rest_) rest_ = std::make_unique<List>();
+      rest_->push_back(std::move(cb));
+    }
     DoneCallback first_;
     std::unique_ptr<List> rest_;
   };
   void schedule_callbacks();
-  void schedule_callback(DoneCallback cb);
+  void schedule_callback(DoneCallback&& cb);
   std::exception_ptr exception_to_raise();
 
   DoneCallbacks callbacks_;

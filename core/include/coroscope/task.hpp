@@ -62,6 +62,7 @@ class TaskBase : public detail::FutureBase {
   friend class EventLoop;
   enum class Outcome { suspended, returned };
 
+  void report_destroyed_pending();
   void schedule_step(std::exception_ptr exc = nullptr);
   void step(std::exception_ptr exc);
   void wakeup(detail::FutureBase& future);
