@@ -141,9 +141,10 @@ struct NoRecorder {};
 // Runs the workload that `make` starts once per benchmark iteration, `ops` operations each.
 // With a recorder, tracing is on and every event is recorded (the recorder starts empty at each
 // iteration, so its memory stays bounded).
+// Out of line, so that bench/callgrind_profile.py can count the instructions inside it.
 template <class Make, class Recorder = NoRecorder>
-void run_workload(benchmark::State& state, std::unique_ptr<aio::Clock> clock, double ops, Make make,
-                  Recorder* recorder = nullptr) {
+[[gnu::noinline]] void run_workload(benchmark::State& state, std::unique_ptr<aio::Clock> clock, double ops, Make make,
+                                    Recorder* recorder = nullptr) {
   constexpr bool traced = !std::is_same_v<Recorder, NoRecorder>;
   BenchLoop bench_loop(std::move(clock));
   if constexpr (traced) bench_loop.loop->set_tracer(recorder);
