@@ -84,8 +84,8 @@ TraceEvent handle_event(TraceKind kind, const detail::HandleState& handle, doubl
 }
 }  // namespace
 
-void EventLoop::schedule_ready(const detail::Ref<detail::HandleState>& handle) {
-  ready_.push_back(detail::Ref<detail::HandleState>(handle));
+void EventLoop::schedule_ready(detail::HandleState* handle) {
+  ready_.push_back(std::move(handle));
   trace(
       [&] { return handle_event(TraceKind::handle_scheduled, *handle, 0, static_cast<std::uint32_t>(ready_.size())); });
 }
@@ -161,8 +161,7 @@ void EventLoop::schedule_due_timers(double now) {
   const double end_time = now + clock_resolution();
   while (!timers_.empty() && timers_.front().when < end_time) {
     std::pop_heap(timers_.begin(), timers_.end(), LaterTimer{});
-    detail::Ref<detail::HandleState> handle(timers_.back().handle);
-    handle->release();  // the heap's reference, now held by `handle`
+    detail::HandleState* handle = timers_.back().handle;  // the heap's reference goes to the ready queue
     timers_.pop_back();
     handle->in_timer_heap_ = false;
     if (handle->cancelled()) --cancelled_timers_;
@@ -182,7 +181,7 @@ StepResult EventLoop::step() {
   }
   if (ntodo_ == 0 && !begin_iteration()) return StepResult::idle;
   while (ntodo_ > 0) {
-    detail::Ref<detail::HandleState> handle = ready_.pop_front();
+    detail::Ref<detail::HandleState> handle = detail::adopt(ready_.pop_front());  // the queue's reference
     --ntodo_;
     if (handle->cancelled()) {
       trace([&] { return handle_event(TraceKind::handle_cancelled, *handle); });
@@ -197,13 +196,14 @@ StepResult EventLoop::step() {
 
 void EventLoop::run_handle(detail::HandleState& handle) {
   const double start = debug_ ? wall_seconds() : 0.0;
+  // What the callback captured is dropped right after it runs (or once its exception is
+  // reported), not when the last Handle reference goes.
   try {
     handle.run();
   } catch (...) {
     report_callback_exception();
+    handle.callback().reset();
   }
-  // Drop what the callback captured now, not when the last Handle reference goes.
-  handle.callback().reset();
   if (debug_) [[unlikely]]
     warn_if_slow(handle, wall_seconds() - start);
 }
@@ -328,7 +328,7 @@ void EventLoop::close() {
   if (running_) throw RuntimeError("Cannot close a running event loop");
   if (closed_) return;
   closed_ = true;
-  ready_.clear();
+  while (!ready_.empty()) ready_.pop_front()->release();
   for (auto& timer : timers_) {
     timer.handle->in_timer_heap_ = false;
     timer.handle->release();

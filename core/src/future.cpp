@@ -157,8 +157,9 @@ void FutureBase::schedule_callbacks() {
 }
 
 void FutureBase::schedule_callback(DoneCallback&& cb) {
-  loop_->call_soon([fn = cb.fn, context = std::move(cb.context), self = Ref<FutureBase>(this)] { fn(*context, *self); },
-                   cb.kind, {cb.task, id_});
+  loop_->schedule_soon(
+      [fn = cb.fn, context = std::move(cb.context), self = Ref<FutureBase>(this)] { fn(*context, *self); }, cb.kind,
+      {cb.task, id_});
 }
 
 void FutureBase::add_done_callback(CallbackFn fn, Ref<RefCounted> context, HandleKind kind, std::uint32_t task) {

@@ -155,3 +155,67 @@ TEST_CASE("call_soon on a closed loop raises RuntimeError") {
   loop->close();
   CHECK_THROWS_WITH_AS(loop->call_soon([] {}), "Event loop is closed", aio::RuntimeError);
 }
+
+namespace {
+// Logs "<name> dropped" when the callback that captured it is destroyed (moved-from copies
+// log nothing). `padding` makes a capture too large for a handle's inline storage.
+struct Dropped {
+  Log* log;
+  const char* name;
+  Dropped(Log& l, const char* n) : log(&l), name(n) {}
+  Dropped(Dropped&& o) noexcept : log(std::exchange(o.log, nullptr)), name(o.name) {}
+  ~Dropped() {
+    if (log) (*log)(std::string(name) + " dropped");
+  }
+};
+struct LargeDropped : Dropped {
+  using Dropped::Dropped;
+  char padding[64] = {};
+};
+}  // namespace
+
+TEST_CASE("a callback's captures are dropped right after it runs, though a Handle to it is kept") {
+  VirtualLoop loop;
+  Log log;
+  aio::Handle small = loop->call_soon([&log, d = Dropped(log, "small")] { log("small ran"); });
+  aio::Handle large = loop->call_soon([&log, d = LargeDropped(log, "large")] { log("large ran"); });
+  loop->call_soon([&] { log("next"); });
+  loop->step();
+  loop->step();
+  loop->step();
+  CHECK(log.lines == Lines{"small ran", "small dropped", "large ran", "large dropped", "next"});
+}
+
+TEST_CASE("a callback that raises keeps its captures until its exception has been reported") {
+  VirtualLoop loop;
+  Log log;
+  loop->set_exception_handler(
+      [&](aio::EventLoop&, const aio::ExceptionContext& context) { log("reported " + context.message); });
+  loop->call_soon([d = Dropped(log, "small")] { throw aio::ValueError("boom"); });
+  loop->call_soon([d = LargeDropped(log, "large")] { throw aio::ValueError("boom"); });
+  loop->step();
+  loop->step();
+  CHECK(log.lines ==
+        Lines{"reported Exception in callback", "small dropped", "reported Exception in callback", "large dropped"});
+}
+
+TEST_CASE("close() drops the callbacks still in the ready queue") {
+  VirtualLoop loop;
+  Log log;
+  loop->call_soon([d = Dropped(log, "queued")] {});
+  aio::Handle kept = loop->call_soon([d = Dropped(log, "kept by a Handle")] {});
+  loop->close();
+  CHECK(log.lines == Lines{"queued dropped"});
+  CHECK_FALSE(kept.cancelled());
+}
+
+TEST_CASE("adopt() takes over the reference a pointer carries, and adds none") {
+  auto* handle = new aio::detail::HandleState(nullptr, aio::HandleKind::callback, {});
+  handle->add_ref();  // the reference adopt() takes over
+  {
+    aio::detail::Ref<aio::detail::HandleState> ref = aio::detail::adopt(handle);
+    CHECK(handle->ref_count() == 1);
+    aio::detail::Ref<aio::detail::HandleState> copy = ref;
+    CHECK(handle->ref_count() == 2);
+  }  // both references dropped: the handle is deleted (ASan reports a leak otherwise)
+}

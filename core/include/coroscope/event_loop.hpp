@@ -58,9 +58,16 @@ class EventLoop final : public detail::RefCounted {
   // --- scheduling callbacks (call_soon / call_later / call_at) ---------------------------
   template <class F>
   Handle call_soon(F&& callback, HandleKind kind = HandleKind::callback, HandleSubject subject = {}) {
+    return Handle(detail::Ref<detail::HandleState>(&schedule_soon(std::forward<F>(callback), kind, subject)));
+  }
+  // call_soon for the runtime's own callbacks (a future's done callbacks), which keep no Handle:
+  // the ready queue's reference is the only one, so no count is taken and dropped again.
+  template <class F>
+  detail::HandleState& schedule_soon(F&& callback, HandleKind kind, HandleSubject subject) {
     auto handle = make_handle(std::forward<F>(callback), kind, subject);
-    schedule_ready(handle);
-    return Handle(std::move(handle));
+    detail::HandleState& state = *handle;
+    schedule_ready(handle.detach());
+    return state;
   }
   // call_soon into a handle its owner keeps between calls (a task's step): asyncio makes a new
   // Handle per call_soon, and so does this as far as anyone can see (a fresh id, not
@@ -75,7 +82,8 @@ class EventLoop final : public detail::RefCounted {
       handle = detail::Ref<detail::HandleState>(new detail::HandleState(this, kind, subject));
     }
     handle->callback().emplace(std::forward<F>(callback));
-    schedule_ready(handle);
+    handle->add_ref();  // the ready queue's
+    schedule_ready(handle.get());
   }
   template <class F>
   TimerHandle call_later(double delay, F&& callback, HandleSubject subject = {}) {
@@ -200,7 +208,8 @@ class EventLoop final : public detail::RefCounted {
     handle->callback().emplace(std::forward<F>(callback));
     return handle;
   }
-  void schedule_ready(const detail::Ref<detail::HandleState>& handle);
+  // Queues a handle, taking over one reference to it (the ready queue's).
+  void schedule_ready(detail::HandleState* handle);
   void schedule_timer(const detail::Ref<detail::HandleState>& handle, double when);
   void timer_handle_cancelled() noexcept { ++cancelled_timers_; }
   // run_until_complete without the result: run until `future` is done, then stop.
@@ -218,7 +227,9 @@ class EventLoop final : public detail::RefCounted {
   std::string describe_handle(const detail::HandleState& handle) const;
 
   std::unique_ptr<Clock> clock_;
-  detail::RingBuffer<detail::Ref<detail::HandleState>> ready_;
+  // BaseEventLoop._ready. Each entry owns one reference to its handle, taken when it is queued
+  // and given back after it ran: plain pointers, so queueing and popping touch no count.
+  detail::RingBuffer<detail::HandleState*> ready_;
   // A timer in the heap carries its own key, so sifting compares entries in the heap's array
   // instead of reading each handle's memory (heapq compares TimerHandles by their _when).
   // The heap owns one reference to each handle, taken in schedule_timer and given back when

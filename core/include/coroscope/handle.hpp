@@ -48,8 +48,9 @@ class HandleState final : public RefCounted {
   std::uint32_t id() const noexcept { return id_; }
   const HandleSubject& subject() const noexcept { return subject_; }
 
-  // Handle._run: the loop catches what escapes and passes it to its exception handler.
-  void run() { callback_(); }
+  // Handle._run: the loop catches what escapes and passes it to its exception handler, then
+  // drops the callback (callback().reset()); one that returns is dropped at once.
+  void run() { callback_.run_and_reset(); }
 
   InlineCallback& callback() noexcept { return callback_; }
 

@@ -26,19 +26,32 @@ class InlineCallback {
     reset();
     if constexpr (sizeof(Fn) <= capacity && alignof(Fn) <= alignof(std::max_align_t)) {
       ::new (static_cast<void*>(storage_)) Fn(std::forward<F>(f));
-      static constexpr Ops inline_ops{[](void* s) { (*static_cast<Fn*>(s))(); },
+      static constexpr Ops inline_ops{[](void* s) {
+                                        Fn& fn = *static_cast<Fn*>(s);
+                                        fn();
+                                        fn.~Fn();
+                                      },
                                       [](void* s) { static_cast<Fn*>(s)->~Fn(); }};
       ops_ = &inline_ops;
     } else {
       ::new (static_cast<void*>(storage_)) Fn*(new Fn(std::forward<F>(f)));
-      static constexpr Ops heap_ops{[](void* s) { (**static_cast<Fn**>(s))(); },
+      static constexpr Ops heap_ops{[](void* s) {
+                                      Fn* fn = *static_cast<Fn**>(s);
+                                      (*fn)();
+                                      delete fn;
+                                    },
                                     [](void* s) { delete *static_cast<Fn**>(s); }};
       ops_ = &heap_ops;
     }
   }
 
   explicit operator bool() const noexcept { return ops_ != nullptr; }
-  void operator()() { ops_->invoke(storage_); }
+  // Runs the callable once and drops it (and what it captured) right after, in one indirect
+  // call. If it throws, it is still stored: the caller reports the exception, then reset()s.
+  void run_and_reset() {
+    ops_->run_and_destroy(storage_);
+    ops_ = nullptr;
+  }
 
   // Drops the callable (and whatever it captured) before the owner itself goes away.
   void reset() noexcept {
@@ -49,7 +62,7 @@ class InlineCallback {
   // What to do with the stored callable, one static table per type: a handle keeps one
   // pointer to it instead of two function pointers.
   struct Ops {
-    void (*invoke)(void*);
+    void (*run_and_destroy)(void*);
     void (*destroy)(void*);
   };
   alignas(std::max_align_t) unsigned char storage_[capacity];

@@ -28,11 +28,6 @@ class Pool {
   static constexpr std::size_t granularity = 16;
   static constexpr std::size_t max_block = 1024;
 
-  ~Pool() {
-    alive_ = false;
-    while (slabs_) ::operator delete(std::exchange(slabs_, slabs_->next));
-  }
-
   void* allocate(std::size_t size) {
     if (!COROSCOPE_POOL_ENABLED || size > max_block || !alive_) return ::operator new(size);
     FreeBlock*& head = heads_[size_class(size)];
@@ -50,10 +45,10 @@ class Pool {
     head = ::new (block) FreeBlock{head};
   }
 
-  static Pool& local() noexcept {
-    thread_local Pool pool;
-    return pool;
-  }
+  // The pool is trivially destructible and constant-initialized, so reaching it costs no
+  // thread_local guard check on every allocation: the slabs are released with the thread by
+  // a separate SlabOwner, which the first refill() brings to life.
+  static Pool& local() noexcept { return pool_; }
 
  private:
   struct FreeBlock {
@@ -67,17 +62,28 @@ class Pool {
   void refill(std::size_t cls) {
     const std::size_t block = cls * granularity;
     auto* slab = static_cast<FreeBlock*>(::operator new(slab_bytes));
-    slab->next = slabs_;
-    slabs_ = slab;
+    slab->next = std::exchange(slab_owner_.slabs, slab);
     auto* bytes = reinterpret_cast<unsigned char*>(slab);
     for (std::size_t offset = granularity; offset + block <= slab_bytes; offset += block)
       heads_[cls] = ::new (bytes + offset) FreeBlock{heads_[cls]};
   }
 
+  // Every slab, to release them with the thread; then the pool is no longer alive.
+  struct SlabOwner {
+    FreeBlock* slabs = nullptr;
+    ~SlabOwner() {
+      pool_.alive_ = false;
+      while (slabs) ::operator delete(std::exchange(slabs, slabs->next));
+    }
+  };
+
   FreeBlock* heads_[max_block / granularity + 1] = {};
-  FreeBlock* slabs_ = nullptr;  // every slab, to release them with the thread
   bool alive_ = true;
+  static constinit thread_local Pool pool_;
+  static thread_local SlabOwner slab_owner_;
 };
+inline constinit thread_local Pool Pool::pool_;
+inline thread_local Pool::SlabOwner Pool::slab_owner_;
 
 // Gives a class pooled `new` and `delete` (sized delete: a virtual destructor passes the size
 // of the most derived class).

@@ -36,6 +36,9 @@ class Ref {
   explicit Ref(T* p) noexcept : p_(p) {
     if (p_) p_->add_ref();
   }
+  // Takes over a reference that `p` already carries (see adopt()).
+  struct Adopt {};
+  Ref(T* p, Adopt) noexcept : p_(p) {}
   Ref(const Ref& o) noexcept : Ref(o.p_) {}
   Ref(Ref&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
   template <class U>
@@ -73,10 +76,7 @@ class Ref {
 // Takes ownership of a pointer that already carries the reference it hands over.
 template <class T>
 Ref<T> adopt(T* p) noexcept {
-  Ref<T> r;
-  Ref<T> tmp(p);
-  r.swap(tmp);
-  return r;
+  return Ref<T>(p, typename Ref<T>::Adopt{});
 }
 
 }  // namespace coroscope::detail

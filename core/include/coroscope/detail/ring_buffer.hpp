@@ -20,13 +20,10 @@ class RingBuffer {
     slots_[tail_++ & (capacity_ - 1)] = std::move(value);
   }
 
-  T pop_front() { return std::exchange(slots_[head_++ & (capacity_ - 1)], T{}); }
+  // The slot keeps a moved-from value until it is written again (a plain pointer: itself).
+  T pop_front() { return std::move(slots_[head_++ & (capacity_ - 1)]); }
 
   const T& operator[](std::size_t i) const { return slots_[(head_ + i) & (capacity_ - 1)]; }
-
-  void clear() {
-    while (!empty()) pop_front();
-  }
 
  private:
   // Out of line: inlined, its register use would cost every push_back a prologue.
