@@ -84,10 +84,9 @@ TraceEvent handle_event(TraceKind kind, const detail::HandleState& handle, doubl
 }
 }  // namespace
 
-void EventLoop::schedule_ready(detail::HandleState* handle) {
-  ready_.push_back(std::move(handle));
+void EventLoop::trace_scheduled(const detail::HandleState& handle) {
   trace(
-      [&] { return handle_event(TraceKind::handle_scheduled, *handle, 0, static_cast<std::uint32_t>(ready_.size())); });
+      [&] { return handle_event(TraceKind::handle_scheduled, handle, 0, static_cast<std::uint32_t>(ready_.size())); });
 }
 
 void EventLoop::schedule_timer(const detail::Ref<detail::HandleState>& handle, double when) {
