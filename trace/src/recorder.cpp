@@ -15,7 +15,8 @@ std::uint32_t StringTable::intern(std::string_view text) {
 
 void Recorder::next_block() {
   const std::size_t index = next_ ? chunk_index_ + 1 : 0;
-  if (index == chunks_.size()) chunks_.push_back(std::make_unique_for_overwrite<TraceEvent[]>(chunk_size));
+  if (index == chunks_.size())
+    chunks_.emplace_back(static_cast<TraceEvent*>(::operator new(chunk_size * sizeof(TraceEvent))));
   chunk_index_ = index;
   next_ = chunks_[index].get();
   end_ = next_ + chunk_size;

@@ -7,6 +7,7 @@
 // a handle's id. Names, source files, messages and output text are interned by the tracer into
 // string ids, so an event owns no memory and recording it is one store.
 #include <cstdint>
+#include <new>
 #include <string_view>
 
 namespace coroscope {
@@ -92,7 +93,7 @@ class Tracer {
  public:
   virtual ~Tracer() = default;
   // Stores one event.
-  void record(const TraceEvent& event) { *claim() = event; }
+  void record(const TraceEvent& event) { ::new (claim()) TraceEvent(event); }
   // The slot of the next event, for the loop to construct it in place: building an event on
   // the stack and copying it costs a store-forwarding stall per event.
   TraceEvent* claim() {
