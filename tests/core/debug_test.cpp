@@ -1,47 +1,23 @@
 // Issue 5, rule 6 (debug mode) and rule 7 (deadlock diagnosis).
 #include <doctest/doctest.h>
 
-#include <map>
-#include <memory>
+#include <coroscope/trace/recorder.hpp>
 
 #include "test_support.hpp"
 
 namespace {
 
-// Keeps every event, to list the text of each `diagnostic` one: what debug mode warned about.
-class Diagnostics final : public aio::Tracer {
- public:
-  std::uint32_t intern(std::string_view text) override {
-    auto [it, added] = ids_.emplace(std::string(text), static_cast<std::uint32_t>(strings_.size()));
-    if (added) strings_.push_back(it->first);
-    return it->second;
-  }
-  std::vector<std::string> texts() const {
-    std::vector<std::string> texts;
-    for (const auto& block : blocks_) {
-      const aio::TraceEvent* end = block.get() == blocks_.back().get() ? next_ : block.get() + block_size;
-      for (const aio::TraceEvent* e = block.get(); e != end; ++e)
-        if (e->kind == aio::TraceKind::diagnostic) texts.push_back(strings_.at(e->a));
-    }
-    return texts;
-  }
-
- private:
-  static constexpr std::size_t block_size = 1024;
-  void next_block() override {
-    blocks_.push_back(std::make_unique<aio::TraceEvent[]>(block_size));
-    next_ = blocks_.back().get();
-    end_ = next_ + block_size;
-  }
-
-  std::vector<std::unique_ptr<aio::TraceEvent[]>> blocks_;
-  std::map<std::string, std::uint32_t> ids_;
-  std::vector<std::string> strings_;
-};
+// The text of each `diagnostic` event recorded: what debug mode warned about.
+std::vector<std::string> diagnostic_texts(const coroscope::trace::Recorder& recorder) {
+  std::vector<std::string> texts;
+  for (std::size_t i = 0; i < recorder.size(); ++i)
+    if (recorder[i].kind == aio::TraceKind::diagnostic) texts.push_back(recorder.strings()[recorder[i].a]);
+  return texts;
+}
 
 aio::Coroutine<int> helper() { co_return 1; }
 
-aio::Coroutine<void> forgets(Diagnostics& diagnostics) {
+aio::Coroutine<void> forgets(coroscope::trace::Recorder& diagnostics) {
   aio::get_running_loop().set_tracer(&diagnostics);
   { auto forgotten = helper(); }
   auto awaited = helper();
@@ -50,18 +26,18 @@ aio::Coroutine<void> forgets(Diagnostics& diagnostics) {
 }
 
 TEST_CASE("issue 5 rule 6: debug mode warns of a coroutine never awaited, and says where it was created") {
-  Diagnostics diagnostics;
+  coroscope::trace::Recorder diagnostics;
   aio::run(forgets(diagnostics), {.debug = true, .clock = aio::ClockKind::virtual_time});
-  REQUIRE(diagnostics.texts().size() == 1);
+  REQUIRE(diagnostic_texts(diagnostics).size() == 1);
   CHECK(
-      diagnostics.texts()[0].starts_with("RuntimeWarning: coroutine 'helper' was never awaited\n"
-                                         "Coroutine created in forgets() in Task-"));
+      diagnostic_texts(diagnostics)[0].starts_with("RuntimeWarning: coroutine 'helper' was never awaited\n"
+                                                   "Coroutine created in forgets() in Task-"));
 }
 
 TEST_CASE("issue 5 rule 6: without debug mode nothing is reported") {
-  Diagnostics diagnostics;
+  coroscope::trace::Recorder diagnostics;
   aio::run(forgets(diagnostics), virtual_time);
-  CHECK(diagnostics.texts().empty());
+  CHECK(diagnostic_texts(diagnostics).empty());
 }
 
 aio::Coroutine<void> waits_forever(aio::Future<int> never) { co_await never; }
@@ -90,16 +66,17 @@ TEST_CASE("issue 5 rule 6: a task destroyed while pending is reported, with wher
 aio::Coroutine<void> slow_step() { co_return; }
 
 TEST_CASE("issue 5 rule 6: debug mode warns of a callback slower than slow_callback_duration, naming the task") {
-  Diagnostics diagnostics;
+  coroscope::trace::Recorder diagnostics;
   VirtualLoop loop;
   loop->set_debug(true);
   loop->slow_callback_duration = 0.0;  // every callback is "slow"
   loop->set_tracer(&diagnostics);
   loop->run_until_complete(loop->create_task(slow_step(), "quick"));
   loop->set_tracer(nullptr);
-  REQUIRE_FALSE(diagnostics.texts().empty());
-  CHECK(diagnostics.texts()[0].starts_with("Executing <Task finished name='quick' coro=<slow_step()>> took "));
-  CHECK(diagnostics.texts()[0].ends_with(" seconds"));
+  REQUIRE_FALSE(diagnostic_texts(diagnostics).empty());
+  CHECK(
+      diagnostic_texts(diagnostics)[0].starts_with("Executing <Task finished name='quick' coro=<slow_step()>> took "));
+  CHECK(diagnostic_texts(diagnostics)[0].ends_with(" seconds"));
 }
 
 aio::Coroutine<void> waits_on_event(aio::Event event) { co_await event.wait(); }

@@ -35,7 +35,6 @@ constexpr Field handle_fields[] = {{"handle", Slot::handle, Type::id},
                                    {"handle_kind", Slot::detail, Type::handle_kind},
                                    {"task", Slot::task, Type::id},
                                    {"future", Slot::future, Type::id}};
-constexpr Field task_only[] = {{"task", Slot::task, Type::id}};
 
 std::span<const Field> schema(TraceKind kind) {
   switch (kind) {
