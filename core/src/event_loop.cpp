@@ -16,15 +16,9 @@ thread_local EventLoop* running = nullptr;
 constexpr std::size_t min_scheduled_timer_handles = 100;
 constexpr double min_cancelled_timer_handles_fraction = 0.5;
 
-// heapq order: the earliest deadline first; equal deadlines in scheduling order.
-struct LaterTimer {
-  template <class Timer>
-  bool operator()(const Timer& a, const Timer& b) const noexcept {
-    if (a.when != b.when) return a.when > b.when;
-    return a.sequence > b.sequence;
-  }
-};
-
+// How far ahead in the ready queue step() fetches handles: far enough that a cold handle's
+// memory arrives before its turn, near enough that it is still cached then.
+constexpr std::size_t prefetch_distance = 8;
 double wall_seconds() {
   using namespace std::chrono;
   return duration<double>(steady_clock::now().time_since_epoch()).count();
@@ -43,6 +37,15 @@ RunningLoopScope::~RunningLoopScope() {
   running->running_ = false;
   running = previous_;
 }
+
+// heapq order: the earliest deadline first; equal deadlines in scheduling order.
+struct EventLoop::LaterTimer {
+  bool operator()(const ScheduledTimer& a, const ScheduledTimer& b) const noexcept {
+    if (a.when != b.when) [[likely]]
+      return a.when > b.when;
+    return a.handle->timer_sequence_ > b.handle->timer_sequence_;
+  }
+};
 
 void detail::HandleState::cancel() noexcept {
   if (cancelled_) return;
@@ -93,7 +96,8 @@ void EventLoop::schedule_timer(const detail::Ref<detail::HandleState>& handle, d
   handle->when_ = when;
   handle->in_timer_heap_ = true;
   handle->add_ref();  // the heap's reference (ScheduledTimer)
-  timers_.push_back({when, ++timer_sequence_, handle.get()});
+  handle->timer_sequence_ = ++timer_sequence_;
+  timers_.push_back({when, handle.get()});
   std::push_heap(timers_.begin(), timers_.end(), LaterTimer{});
   trace([&] { return handle_event(TraceKind::timer_scheduled, *handle, when); });
 }
@@ -156,19 +160,29 @@ void EventLoop::drop_cancelled_timers() {
   }
 }
 
+// The handles of due timers are not touched here: they come due in deadline order, not in
+// the order they were made, so each one is cold, and step() fetches it ahead of its turn. The
+// heap's bookkeeping for them (TimerHandle._scheduled) is finished there.
 void EventLoop::schedule_due_timers(double now) {
   const double end_time = now + clock_resolution();
   while (!timers_.empty() && timers_.front().when < end_time) {
     std::pop_heap(timers_.begin(), timers_.end(), LaterTimer{});
     detail::HandleState* handle = timers_.back().handle;  // the heap's reference goes to the ready queue
     timers_.pop_back();
-    handle->in_timer_heap_ = false;
-    if (handle->cancelled()) --cancelled_timers_;
     trace([&] {
       return handle_event(TraceKind::timer_due, *handle, handle->when(), static_cast<std::uint32_t>(ready_.size() + 1));
     });
     ready_.push_back(std::move(handle));
   }
+}
+
+// A due timer's handle leaves the heap's books as the loop takes it from the ready queue: a
+// cancel() in between still counted it as a cancelled timer, and that count is taken back.
+// Every due timer is taken in the iteration that made it due, so the count is exact again
+// before the next iteration reads it.
+void EventLoop::leave_timer_heap(detail::HandleState& handle) noexcept {
+  handle.in_timer_heap_ = false;
+  if (handle.cancelled()) --cancelled_timers_;
 }
 
 StepResult EventLoop::step() {
@@ -182,6 +196,11 @@ StepResult EventLoop::step() {
   while (ntodo_ > 0) {
     detail::Ref<detail::HandleState> handle = detail::adopt(ready_.pop_front());  // the queue's reference
     --ntodo_;
+    // Handles a few places ahead are fetched while this one runs: those that timers made
+    // ready are cold (they come due in deadline order, not in the order they were made).
+    if (ready_.size() > prefetch_distance) ready_[prefetch_distance]->prefetch();
+    if (handle->in_timer_heap_) [[unlikely]]
+      leave_timer_heap(*handle);
     if (handle->cancelled()) {
       trace([&] { return handle_event(TraceKind::handle_cancelled, *handle); });
       continue;
@@ -327,7 +346,11 @@ void EventLoop::close() {
   if (running_) throw RuntimeError("Cannot close a running event loop");
   if (closed_) return;
   closed_ = true;
-  while (!ready_.empty()) ready_.pop_front()->release();
+  while (!ready_.empty()) {
+    detail::HandleState* handle = ready_.pop_front();
+    handle->in_timer_heap_ = false;  // a due timer: a later cancel() must not reach this loop
+    handle->release();
+  }
   for (auto& timer : timers_) {
     timer.handle->in_timer_heap_ = false;
     timer.handle->release();

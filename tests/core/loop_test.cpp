@@ -100,6 +100,43 @@ TEST_CASE("many cancelled timers are purged from the heap, and the rest still ru
   for (int i = 0; i < 100; ++i) CHECK(fired[i] == 3 * i);
 }
 
+TEST_CASE("a timer cancelled after it came due is skipped, and leaves the heap's cancelled count exact") {
+  VirtualLoop loop;
+  std::vector<int> fired;
+  std::vector<aio::TimerHandle> due;
+  for (int i = 0; i < 101; ++i) due.push_back(loop->call_later(1.0, [&fired, i] { fired.push_back(i); }));
+  // The first due timer cancels the other 100, which are in the ready queue by then.
+  due.front() = loop->call_later(1.0 - 1e-9, [&due] {
+    for (std::size_t i = 1; i < due.size(); ++i) due[i].cancel();
+  });
+  std::vector<aio::TimerHandle> later;
+  for (int i = 0; i < 150; ++i) later.push_back(loop->call_later(100.0 + i, [] {}));
+  while (loop->time() < 1.0 || loop->iteration_in_progress()) loop->step();
+  CHECK(fired == std::vector<int>{0});  // timer 0 came due before the canceller ran
+  // 60 of the 150 left in the heap are cancelled: 0.4 of it, under asyncio's purge fraction
+  // (0.5), so the next iteration pops none and purges none. Had the 100 cancelled after
+  // coming due stayed counted, it would purge.
+  for (int i = 0; i < 60; ++i) later[2 * i + 1].cancel();
+  loop->call_soon([] {});
+  CHECK(loop->step() == aio::StepResult::ran);
+  CHECK(loop->timer_count() == 150);
+}
+
+TEST_CASE("a due timer dropped by close() can be cancelled after its loop is gone") {
+  aio::TimerHandle second;
+  {
+    VirtualLoop loop;
+    int runs = 0;
+    loop->call_later(1.0, [&runs] { ++runs; });
+    second = loop->call_later(1.0, [&runs] { ++runs; });
+    CHECK(loop->step() == aio::StepResult::ran);  // the first ran; the second waits in the ready queue
+    CHECK(runs == 1);
+    loop->close();
+  }
+  second.cancel();  // must not reach the destroyed loop (ASan would see it)
+  CHECK(second.cancelled());
+}
+
 TEST_CASE("step() runs exactly one handle: N handles take N steps") {
   VirtualLoop loop;
   int runs = 0;

@@ -223,6 +223,7 @@ class EventLoop final : public detail::RefCounted {
   bool begin_iteration();
   [[gnu::noinline]] void drop_cancelled_timers();
   [[gnu::noinline]] void schedule_due_timers(double now);
+  void leave_timer_heap(detail::HandleState& handle) noexcept;
   [[noreturn]] static void throw_closed();
   void run_handle(detail::HandleState& handle);
   [[gnu::noinline]] void report_callback_exception();
@@ -236,16 +237,16 @@ class EventLoop final : public detail::RefCounted {
   // BaseEventLoop._ready. Each entry owns one reference to its handle, taken when it is queued
   // and given back after it ran: plain pointers, so queueing and popping touch no count.
   detail::RingBuffer<detail::HandleState*> ready_;
-  // A timer in the heap carries its own key, so sifting compares entries in the heap's array
-  // instead of reading each handle's memory (heapq compares TimerHandles by their _when).
-  // The heap owns one reference to each handle, taken in schedule_timer and given back when
-  // the entry leaves the heap: a plain pointer keeps entries trivially copyable, so a sift
-  // moves 24 bytes and touches no reference count.
+  // A timer in the heap carries its deadline, so sifting compares entries in the heap's array
+  // (heapq compares TimerHandles by their _when); only equal deadlines read the handles, for
+  // their scheduling order. The heap owns one reference to each handle, taken in
+  // schedule_timer and given back when the entry leaves the heap: a plain pointer keeps
+  // entries trivially copyable, so a sift moves 16 bytes and touches no reference count.
   struct ScheduledTimer {
     double when;
-    std::uint64_t sequence;
     detail::HandleState* handle;
   };
+  struct LaterTimer;
   std::vector<ScheduledTimer> timers_;  // a binary heap on (when, sequence)
   std::size_t cancelled_timers_ = 0;
   std::uint64_t timer_sequence_ = 0;

@@ -24,7 +24,7 @@ class InlineCallback {
   void emplace(F&& f) {
     using Fn = std::decay_t<F>;
     reset();
-    if constexpr (sizeof(Fn) <= capacity && alignof(Fn) <= alignof(std::max_align_t)) {
+    if constexpr (sizeof(Fn) <= capacity && alignof(Fn) <= alignment) {
       ::new (static_cast<void*>(storage_)) Fn(std::forward<F>(f));
       static constexpr Ops inline_ops{[](void* s) {
                                         Fn& fn = *static_cast<Fn*>(s);
@@ -65,7 +65,10 @@ class InlineCallback {
     void (*run_and_destroy)(void*);
     void (*destroy)(void*);
   };
-  alignas(std::max_align_t) unsigned char storage_[capacity];
+  // Pointer-aligned, not max_align_t-aligned: a handle spends no padding on the rare callable
+  // that needs more (it goes to the heap).
+  static constexpr std::size_t alignment = alignof(void*);
+  alignas(alignment) unsigned char storage_[capacity];
   const Ops* ops_ = nullptr;
 };
 

@@ -32,7 +32,12 @@ class Pool {
     if (!COROSCOPE_POOL_ENABLED || size > max_block || !alive_) return ::operator new(size);
     FreeBlock*& head = heads_[size_class(size)];
     if (!head) refill(size_class(size));
-    return std::exchange(head, head->next);
+    void* block = std::exchange(head, head->next);
+    // The next block of this size starts on its way now: blocks come back in the order their
+    // objects died, which can be far from the order they were made (timers), so the list's
+    // next link is often cold.
+    __builtin_prefetch(head, 1);
+    return block;
   }
 
   void deallocate(void* block, std::size_t size) noexcept {
