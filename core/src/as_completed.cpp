@@ -6,7 +6,7 @@ namespace coroscope::detail {
 
 AsCompletedState::AsCompletedState(std::vector<Ref<FutureBase>> todo, std::optional<double> timeout, EventLoop& loop)
     : todo_(std::move(todo)), count_(todo_.size()) {
-  for (const auto& f : todo_) f->add_done_callback(&on_completion, Ref<RefCounted>(this), HandleKind::done_callback);
+  for (const auto& f : todo_) f->add_done_callback(&on_completion, Ref<RefCounted>(this));
   if (!todo_.empty() && timeout)
     timeout_handle_ = loop.call_later(*timeout, [self = Ref<AsCompletedState>(this)] { self->on_timeout(); });
 }

@@ -76,20 +76,28 @@ void EventLoop::set_tracer(Tracer* tracer) noexcept {
 
 namespace {
 // An event about a handle; `value` and `a` are kind-specific (a deadline, a queue position).
-TraceEvent handle_event(TraceKind kind, const detail::HandleState& handle, double value = 0, std::uint32_t a = 0) {
+TraceEvent handle_event(TraceKind kind, const HandleInfo& handle, double value = 0, std::uint32_t a = 0) {
   return {.value = value,
-          .task = handle.subject().task,
-          .future = handle.subject().future,
-          .handle = handle.id(),
+          .task = handle.subject.task,
+          .future = handle.subject.future,
+          .handle = handle.id,
           .a = a,
           .kind = kind,
-          .detail = static_cast<std::uint8_t>(handle.kind())};
+          .detail = static_cast<std::uint8_t>(handle.kind)};
+}
+TraceEvent handle_event(TraceKind kind, const detail::HandleState& handle, double value = 0, std::uint32_t a = 0) {
+  return handle_event(kind, handle.info(), value, a);
 }
 }  // namespace
 
-void EventLoop::trace_scheduled(const detail::HandleState& handle) {
-  trace(
-      [&] { return handle_event(TraceKind::handle_scheduled, handle, 0, static_cast<std::uint32_t>(ready_.size())); });
+HandleInfo EventLoop::info(ReadyEntry entry) {
+  return entry.is_task() ? entry.task()->scheduled_step() : entry.handle()->info();
+}
+
+void EventLoop::trace_scheduled(ReadyEntry entry) {
+  trace([&] {
+    return handle_event(TraceKind::handle_scheduled, info(entry), 0, static_cast<std::uint32_t>(ready_.size()));
+  });
 }
 
 void EventLoop::schedule_timer(const detail::Ref<detail::HandleState>& handle, double when) {
@@ -172,7 +180,7 @@ void EventLoop::schedule_due_timers(double now) {
     trace([&] {
       return handle_event(TraceKind::timer_due, *handle, handle->when(), static_cast<std::uint32_t>(ready_.size() + 1));
     });
-    ready_.push_back(std::move(handle));
+    ready_.push_back(ReadyEntry::of(handle));
   }
 }
 
@@ -194,11 +202,18 @@ StepResult EventLoop::step() {
   }
   if (ntodo_ == 0 && !begin_iteration()) return StepResult::idle;
   while (ntodo_ > 0) {
-    detail::Ref<detail::HandleState> handle = detail::adopt(ready_.pop_front());  // the queue's reference
+    const ReadyEntry entry = ready_.pop_front();
     --ntodo_;
-    // Handles a few places ahead are fetched while this one runs: those that timers made
+    // Entries a few places ahead are fetched while this one runs: handles that timers made
     // ready are cold (they come due in deadline order, not in the order they were made).
-    if (ready_.size() > prefetch_distance) ready_[prefetch_distance]->prefetch();
+    if (ready_.size() > prefetch_distance) ready_[prefetch_distance].prefetch();
+    if (entry.is_task()) {
+      const detail::Ref<TaskBase> task = detail::adopt(entry.task());  // the queue's reference
+      trace([&] { return handle_event(TraceKind::handle_run, task->scheduled_step()); });
+      run(entry);
+      return StepResult::ran;
+    }
+    const detail::Ref<detail::HandleState> handle = detail::adopt(entry.handle());  // the queue's reference
     if (handle->in_timer_heap_) [[unlikely]]
       leave_timer_heap(*handle);
     if (handle->cancelled()) {
@@ -206,36 +221,41 @@ StepResult EventLoop::step() {
       continue;
     }
     trace([&] { return handle_event(TraceKind::handle_run, *handle); });
-    run_handle(*handle);
+    run(entry);
     return StepResult::ran;
   }
   return StepResult::empty_iteration;
 }
 
-void EventLoop::run_handle(detail::HandleState& handle) {
+// Handle._run: an exception that escapes goes to the exception handler, and the loop goes on.
+void EventLoop::run(ReadyEntry entry) {
   const double start = debug_ ? wall_seconds() : 0.0;
-  // What the callback captured is dropped right after it runs (or once its exception is
-  // reported), not when the last Handle reference goes.
   try {
-    handle.run();
+    if (entry.is_task()) {
+      entry.task()->run_scheduled_step();
+    } else {
+      entry.handle()->run();
+    }
   } catch (...) {
     report_callback_exception();
-    handle.callback().reset();
+    // What the callback captured is dropped once its exception is reported, not when the
+    // last Handle reference goes (one that returned dropped it at once).
+    if (!entry.is_task()) entry.handle()->callback().reset();
   }
   if (debug_) [[unlikely]]
-    warn_if_slow(handle, wall_seconds() - start);
+    warn_if_slow(entry, wall_seconds() - start);
 }
 
-// The rare paths of run_handle, out of line so that running a handle stays a short call.
+// The rare paths of run, out of line so that running a handle stays a short call.
 void EventLoop::report_callback_exception() {
   call_exception_handler({"Exception in callback", std::current_exception(), {}});
 }
 
-void EventLoop::warn_if_slow(const detail::HandleState& handle, double took) {
+void EventLoop::warn_if_slow(ReadyEntry entry, double took) {
   if (took < slow_callback_duration) return;
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.3f", took);
-  warn(Diagnostic::slow_callback, "Executing " + describe_handle(handle) + " took " + seconds + " seconds");
+  warn(Diagnostic::slow_callback, "Executing " + describe(entry) + " took " + seconds + " seconds");
 }
 
 void EventLoop::run_forever() {
@@ -272,11 +292,10 @@ void EventLoop::wait_forever() {
   for (;;) clock_->wait(3600.0);
 }
 
-std::string EventLoop::describe_handle(const detail::HandleState& handle) const {
-  if (handle.kind() == HandleKind::task_step || handle.kind() == HandleKind::task_wakeup)
-    for (TaskBase* task = first_task_; task; task = task->next_in_loop)
-      if (task->id() == handle.subject().task) return task->describe();
-  return handle.kind() == HandleKind::done_callback ? "<Handle a future's done callback>" : "<Handle a callback>";
+std::string EventLoop::describe(ReadyEntry entry) {
+  if (entry.is_task()) return entry.task()->describe();
+  return entry.handle()->kind() == HandleKind::done_callback ? "<Handle a future's done callback>"
+                                                             : "<Handle a callback>";
 }
 
 void EventLoop::warn(Diagnostic diagnostic, const std::string& message) {
@@ -294,7 +313,7 @@ void EventLoop::run_until_done(detail::FutureBase& future) {
     if (!done.cancelled()) done.exception();
     static_cast<EventLoop&>(loop).stop();
   };
-  future.add_done_callback(stop_when_done, detail::Ref<detail::RefCounted>(this), HandleKind::done_callback);
+  future.add_done_callback(stop_when_done, detail::Ref<detail::RefCounted>(this));
   struct Cleanup {
     EventLoop& loop;
     detail::FutureBase& future;
@@ -347,9 +366,13 @@ void EventLoop::close() {
   if (closed_) return;
   closed_ = true;
   while (!ready_.empty()) {
-    detail::HandleState* handle = ready_.pop_front();
-    handle->in_timer_heap_ = false;  // a due timer: a later cancel() must not reach this loop
-    handle->release();
+    const ReadyEntry entry = ready_.pop_front();
+    if (entry.is_task()) {
+      entry.task()->release();
+    } else {
+      entry.handle()->in_timer_heap_ = false;  // a due timer: a later cancel() must not reach this loop
+      entry.handle()->release();
+    }
   }
   for (auto& timer : timers_) {
     timer.handle->in_timer_heap_ = false;

@@ -1,5 +1,7 @@
 #include "coroscope/future.hpp"
 
+#include "coroscope/task.hpp"
+
 namespace coroscope {
 
 const char* to_string(FutureKind kind) noexcept {
@@ -157,19 +159,26 @@ void FutureBase::schedule_callbacks() {
 }
 
 void FutureBase::schedule_callback(DoneCallback&& cb) {
+  if (!cb.fn) {
+    TaskBase& task = static_cast<TaskBase&>(*cb.context);
+    task.schedule(HandleKind::task_wakeup, Ref<TaskBase>(std::move(cb.context)));
+    return;
+  }
   loop_->schedule_soon(
-      [fn = cb.fn, context = std::move(cb.context), self = Ref<FutureBase>(this)] { fn(*context, *self); }, cb.kind,
-      {cb.task, id_});
+      [fn = cb.fn, context = std::move(cb.context), self = Ref<FutureBase>(this)] { fn(*context, *self); },
+      HandleKind::done_callback, {0, id_});
 }
 
-void FutureBase::add_done_callback(CallbackFn fn, Ref<RefCounted> context, HandleKind kind, std::uint32_t task) {
+void FutureBase::add_done_callback(CallbackFn fn, Ref<RefCounted> context) {
   // A callback added to a future that is already done is scheduled at once.
   if (done()) {
-    schedule_callback({fn, std::move(context), kind, task});
+    schedule_callback({fn, std::move(context)});
   } else {
-    callbacks_.push_back({fn, std::move(context), kind, task});
+    callbacks_.push_back({fn, std::move(context)});
   }
 }
+
+void FutureBase::add_waiting_task(Ref<TaskBase> task) { add_done_callback(nullptr, std::move(task)); }
 
 std::size_t FutureBase::remove_done_callback(CallbackFn fn, const RefCounted* context) {
   std::size_t before = callbacks_.size();

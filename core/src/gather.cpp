@@ -22,7 +22,7 @@ GatheringBase::GatheringBase(EventLoop& loop, std::vector<Ref<FutureBase>> child
   for (std::size_t i = 0; i < children_.size(); ++i) {
     if (!distinct[i]) continue;
     ++nfuts_;
-    children_[i]->add_done_callback(&GatheringBase::child_done, Ref<RefCounted>(this), HandleKind::done_callback);
+    children_[i]->add_done_callback(&GatheringBase::child_done, Ref<RefCounted>(this));
   }
 }
 

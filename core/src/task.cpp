@@ -171,10 +171,33 @@ std::string TaskBase::describe() const {
 }
 
 void TaskBase::schedule_step(std::exception_ptr exc) {
-  auto& handle = step_handles_[0] && step_handles_[0]->ref_count() != 1 ? step_handles_[1] : step_handles_[0];
-  loop().call_soon_reusing(
-      handle, [self = detail::Ref<TaskBase>(this), exc = std::move(exc)]() mutable { self->step(std::move(exc)); },
-      HandleKind::task_step, {id(), 0});
+  // A pending task uses no exception slot of its future: it keeps the one to throw in there.
+  exception_ = std::move(exc);
+  schedule(HandleKind::task_step, detail::Ref<TaskBase>(this));
+}
+
+void TaskBase::schedule(HandleKind kind, detail::Ref<TaskBase> queue_ref) {
+  assert(step_handle_id_ == 0 && "a task has one step pending at most");
+  loop().check_closed();  // before the task notes a step that will never be queued
+  step_handle_id_ = detail::next_handle_id();
+  step_kind_ = kind;
+  loop().schedule_task(queue_ref.detach());
+}
+
+HandleInfo TaskBase::scheduled_step() const noexcept {
+  // A wakeup's future is the one the task waits on; it is done, and stays fut_waiter until
+  // the step begins.
+  const std::uint32_t future = step_kind_ == HandleKind::task_wakeup ? fut_waiter_->id() : 0;
+  return {step_handle_id_, step_kind_, {id(), future}};
+}
+
+void TaskBase::run_scheduled_step() {
+  step_handle_id_ = 0;
+  if (step_kind_ == HandleKind::task_wakeup) {
+    wakeup(*fut_waiter_);
+  } else {
+    step(std::exchange(exception_, nullptr));
+  }
 }
 
 // Task.__step.
@@ -249,8 +272,6 @@ TaskBase::Outcome TaskBase::drive(std::exception_ptr exc) {
 }
 
 StepOutcome TaskBase::on_returned() {
-  // A finished task takes no more steps: its step handles go (the loop holds the running one).
-  for (auto& handle : step_handles_) handle.reset();
   std::exception_ptr exc = root_->exception();
   if (!exc) {
     if (must_cancel_) {
@@ -288,10 +309,10 @@ void TaskBase::on_suspended() {
         refuse_yield(RuntimeError("Task cannot await on itself: " + describe()));
       } else {
         if (loop().tracer()) trace_suspension(&future);
-        future.add_done_callback(
-            [](detail::RefCounted& task, detail::FutureBase& done) { static_cast<TaskBase&>(task).wakeup(done); },
-            detail::Ref<detail::RefCounted>(this), HandleKind::task_wakeup, id());
+        // result.add_done_callback(self.__wakeup); self._fut_waiter = result. fut_waiter is
+        // set first, so a wakeup queued at once (a future already done) finds it.
         fut_waiter_ = detail::Ref<detail::FutureBase>(&future);
+        future.add_waiting_task(detail::Ref<TaskBase>(this));
         if (must_cancel_ && fut_waiter_->cancel(cancel_message())) must_cancel_ = false;
       }
       break;
@@ -358,9 +379,6 @@ void TaskBase::trace_await_frames() {
 
 void TaskBase::abandon() {
   if (done()) return;
-  // A step handle the closed loop dropped unrun still holds this task: break that cycle too.
-  for (auto& handle : step_handles_)
-    if (handle) handle->callback().reset();
   fut_waiter_.reset();
   drop_callbacks();
   destroy_coroutine();

@@ -25,7 +25,7 @@ void TaskGroupState::check_can_create_task() const {
 }
 
 void TaskGroupState::adopt(TaskBase& task) {
-  task.add_done_callback(&on_task_done, Ref<RefCounted>(this), HandleKind::done_callback);
+  task.add_done_callback(&on_task_done, Ref<RefCounted>(this));
   tasks.emplace_back(&task);
 }
 

@@ -36,7 +36,7 @@ Coroutine<void> wait_until(std::vector<Ref<FutureBase>> fs, std::optional<double
                            EventLoop& loop) {
   Ref<WaitState> state(new WaitState(loop, fs.size(), return_when));
   if (timeout) state->timeout_handle = loop.call_later(*timeout, [waiter = state->waiter] { release_waiter(waiter); });
-  for (const auto& f : fs) f->add_done_callback(&WaitState::on_completion, state, HandleKind::done_callback);
+  for (const auto& f : fs) f->add_done_callback(&WaitState::on_completion, state);
   Finally cleanup([&] {
     if (state->timeout_handle) state->timeout_handle->cancel();
     for (const auto& f : fs) f->remove_done_callback(&WaitState::on_completion, state.get());

@@ -15,7 +15,7 @@ void release_waiter(const Future<void>& waiter) {
 }
 
 void add_release_waiter(FutureBase& fut, const Future<void>& waiter) {
-  fut.add_done_callback(&release_waiter_callback, Ref<RefCounted>(waiter.state()), HandleKind::done_callback);
+  fut.add_done_callback(&release_waiter_callback, Ref<RefCounted>(waiter.state()));
 }
 
 void remove_release_waiter(FutureBase& fut, const Future<void>& waiter) {

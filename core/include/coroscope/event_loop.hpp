@@ -69,22 +69,10 @@ class EventLoop final : public detail::RefCounted {
     schedule_ready(handle.detach());
     return state;
   }
-  // call_soon into a handle its owner keeps between calls (a task's step): asyncio makes a new
-  // Handle per call_soon, and so does this as far as anyone can see (a fresh id, not
-  // cancelled), but it reuses the owner's handle when nothing else holds it any more.
-  template <class F>
-  void call_soon_reusing(detail::Ref<detail::HandleState>& handle, F&& callback, HandleKind kind,
-                         HandleSubject subject) {
-    check_closed();
-    if (handle && handle->ref_count() == 1) {
-      handle->renew(kind, subject);
-    } else {
-      handle = detail::Ref<detail::HandleState>(new detail::HandleState(this, kind, subject));
-    }
-    handle->callback().emplace(std::forward<F>(callback));
-    handle->add_ref();  // the ready queue's
-    schedule_ready(handle.get());
-  }
+  // call_soon(task.__step) or call_soon(task.__wakeup), taking over one reference to the task
+  // (TaskBase::schedule, which has checked that the loop is open and noted the step's handle
+  // id and kind in the task).
+  void schedule_task(TaskBase* task) { schedule_ready(ReadyEntry::of(task)); }
   template <class F>
   TimerHandle call_later(double delay, F&& callback, HandleSubject subject = {}) {
     return call_at(time() + delay, std::forward<F>(callback), subject);
@@ -208,14 +196,47 @@ class EventLoop final : public detail::RefCounted {
     handle->callback().emplace(std::forward<F>(callback));
     return handle;
   }
-  // Queues a handle, taking over one reference to it (the ready queue's). Inline: every
-  // call_soon and task step comes here, and the queue's push_back is a few instructions.
-  void schedule_ready(detail::HandleState* handle) {
-    ready_.push_back(std::move(handle));
+  // An entry of the ready queue: a handle, or a task whose next step is due. asyncio queues
+  // a Handle for a task's step (Task.__step, or Task.__wakeup once the future it waits on is
+  // done) like any callback. A task has at most one step pending, so the task keeps that
+  // handle's id and kind itself and the entry points at the task: the low bit tells which
+  // (both are at least 8-byte aligned). Either way the entry owns one reference.
+  class ReadyEntry {
+   public:
+    ReadyEntry() noexcept = default;
+    static ReadyEntry of(detail::HandleState* handle) noexcept {
+      return ReadyEntry(reinterpret_cast<std::uintptr_t>(handle));
+    }
+    static ReadyEntry of(TaskBase* task) noexcept {
+      return ReadyEntry(reinterpret_cast<std::uintptr_t>(task) | task_bit);
+    }
+    bool is_task() const noexcept { return (bits_ & task_bit) != 0; }
+    detail::HandleState* handle() const noexcept { return reinterpret_cast<detail::HandleState*>(bits_); }
+    TaskBase* task() const noexcept { return reinterpret_cast<TaskBase*>(bits_ & ~task_bit); }
+    // Starts fetching what step() reads first of the entry's object (it may be cold: timers
+    // come due in deadline order, not in the order their handles were made).
+    void prefetch() const noexcept {
+      const char* object = reinterpret_cast<const char*>(bits_ & ~task_bit);
+      __builtin_prefetch(object, 1);
+      __builtin_prefetch(object + 55, 1);  // a handle's flags and callback may straddle two lines
+    }
+
+   private:
+    static constexpr std::uintptr_t task_bit = 1;
+    explicit ReadyEntry(std::uintptr_t bits) noexcept : bits_(bits) {}
+    std::uintptr_t bits_ = 0;
+  };
+
+  // Queues an entry, taking over its reference (the ready queue's). Inline: every call_soon
+  // and task step comes here, and the queue's push_back is a few instructions.
+  void schedule_ready(ReadyEntry entry) {
+    ready_.push_back(std::move(entry));
     if (tracer()) [[unlikely]]
-      trace_scheduled(*handle);
+      trace_scheduled(entry);
   }
-  [[gnu::noinline]] void trace_scheduled(const detail::HandleState& handle);
+  void schedule_ready(detail::HandleState* handle) { schedule_ready(ReadyEntry::of(handle)); }
+  [[gnu::noinline]] void trace_scheduled(ReadyEntry entry);
+  static HandleInfo info(ReadyEntry entry);
   void schedule_timer(const detail::Ref<detail::HandleState>& handle, double when);
   void timer_handle_cancelled() noexcept { ++cancelled_timers_; }
   // run_until_complete without the result: run until `future` is done, then stop.
@@ -225,18 +246,18 @@ class EventLoop final : public detail::RefCounted {
   [[gnu::noinline]] void schedule_due_timers(double now);
   void leave_timer_heap(detail::HandleState& handle) noexcept;
   [[noreturn]] static void throw_closed();
-  void run_handle(detail::HandleState& handle);
+  void run(ReadyEntry entry);
   [[gnu::noinline]] void report_callback_exception();
-  [[gnu::noinline]] void warn_if_slow(const detail::HandleState& handle, double took);
+  [[gnu::noinline]] void warn_if_slow(ReadyEntry entry, double took);
   [[noreturn]] void report_deadlock();
   [[noreturn]] void wait_forever();
   // _format_handle: what a slow callback ran, for its warning.
-  std::string describe_handle(const detail::HandleState& handle) const;
+  static std::string describe(ReadyEntry entry);
 
   std::unique_ptr<Clock> clock_;
-  // BaseEventLoop._ready. Each entry owns one reference to its handle, taken when it is queued
-  // and given back after it ran: plain pointers, so queueing and popping touch no count.
-  detail::RingBuffer<detail::HandleState*> ready_;
+  // BaseEventLoop._ready. Each entry owns one reference, taken when it is queued and given
+  // back after it ran: plain pointers, so queueing and popping touch no count.
+  detail::RingBuffer<ReadyEntry> ready_;
   // A timer in the heap carries its deadline, so sifting compares entries in the heap's array
   // (heapq compares TimerHandles by their _when); only equal deadlines read the handles, for
   // their scheduling order. The heap owns one reference to each handle, taken in

@@ -23,6 +23,8 @@
 
 namespace coroscope {
 
+class TaskBase;
+
 // What a future stands for, so the trace can say what a task waits on ("waiting on
 // Queue.get"). Each primitive creates its waiters' futures with its own kind.
 enum class FutureKind : std::uint8_t {
@@ -91,12 +93,14 @@ class FutureBase : public RefCounted {
   }
   void set_exception(std::exception_ptr exception);
 
-  // A done callback: a plain function and a reference-counted context (the task to wake,
-  // the box holding a user's callable). The context is the callback's identity for removal.
+  // A done callback: a plain function and a reference-counted context (the box holding a
+  // user's callable, gather's state). The context is the callback's identity for removal.
   using CallbackFn = void (*)(RefCounted& context, FutureBase& future);
-  // `task` is the id of the task the callback wakes (0 if none): the trace's arrow.
-  void add_done_callback(CallbackFn fn, Ref<RefCounted> context, HandleKind kind, std::uint32_t task = 0);
+  void add_done_callback(CallbackFn fn, Ref<RefCounted> context);
   std::size_t remove_done_callback(CallbackFn fn, const RefCounted* context);
+  // The done callback of a task that awaits this future (Task.__wakeup): when it is
+  // scheduled, the task itself goes into the ready queue, with no Handle (TaskBase::schedule).
+  void add_waiting_task(Ref<TaskBase> task);
 
   // A description for diagnostics: "<Future pending>", "Task-3 (worker)".
   virtual std::string describe() const;
@@ -132,11 +136,10 @@ class FutureBase : public RefCounted {
   void* result_slot_ = nullptr;
 
  private:
+  // A callback with no function wakes the task that is its context.
   struct DoneCallback {
     CallbackFn fn = nullptr;
     Ref<RefCounted> context;
-    HandleKind kind = HandleKind::done_callback;
-    std::uint32_t task = 0;
   };
   // The callbacks as CPython's C Future keeps them (fut_callback0, then fut_callbacks): the
   // first one inline, since most futures get exactly one (the task awaiting them), and the
@@ -144,9 +147,9 @@ class FutureBase : public RefCounted {
   // goes inline only when there is no other, which keeps registration order.
   class DoneCallbacks {
    public:
-    std::size_t size() const noexcept { return (first_.fn ? 1 : 0) + (rest_ ? rest_->size() : 0); }
+    std::size_t size() const noexcept { return (first_.context ? 1 : 0) + (rest_ ? rest_->size() : 0); }
     void push_back(DoneCallback&& cb) {
-      if (!first_.fn && (!rest_ || rest_->empty())) {
+      if (!first_.context && (!rest_ || rest_->empty())) {
         first_ = std::move(cb);
         return;
       }
@@ -154,7 +157,7 @@ class FutureBase : public RefCounted {
     }
     template <class Pred>
     void erase_if(Pred pred) {
-      if (first_.fn && pred(first_)) first_ = {};
+      if (first_.context && pred(first_)) first_ = {};
       if (rest_) std::erase_if(*rest_, pred);
     }
     void clear() noexcept {
@@ -163,7 +166,7 @@ class FutureBase : public RefCounted {
     }
     template <class F>
     void for_each(F f) {
-      if (first_.fn) f(first_);
+      if (first_.context) f(first_);
       if (rest_)
         for (DoneCallback& cb : *rest_) f(cb);
     }
@@ -295,7 +298,7 @@ class Future : public AnyFuture {
   void set_exception(E exception) const { set_exception(std::make_exception_ptr(std::move(exception))); }
 
   void add_done_callback(DoneCallback<T> callback) const {
-    state_->add_done_callback(&DoneCallback<T>::invoke, callback.box_, HandleKind::done_callback);
+    state_->add_done_callback(&DoneCallback<T>::invoke, callback.box_);
   }
   std::size_t remove_done_callback(const DoneCallback<T>& callback) const {
     return state_->remove_done_callback(&DoneCallback<T>::invoke, callback.box_.get());

@@ -26,20 +26,26 @@ struct HandleSubject {
   std::uint32_t future = 0;
 };
 
+// What the trace and the loop's diagnostics say of a scheduled callback: a handle's, or a
+// task's pending step, which the ready queue holds without a handle (EventLoop::ReadyEntry).
+struct HandleInfo {
+  std::uint32_t id;
+  HandleKind kind;
+  HandleSubject subject;
+};
+
 namespace detail {
+
+// Every call_soon / call_at makes a new handle with a new id, from one counter.
+inline std::uint32_t next_handle_id() noexcept {
+  static std::uint32_t counter = 0;
+  return ++counter;
+}
 
 class HandleState final : public RefCounted {
  public:
   HandleState(EventLoop* loop, HandleKind kind, HandleSubject subject)
-      : kind_(kind), loop_(loop), subject_(subject), id_(next_id()) {}
-
-  // Makes a handle that has run into a new one for EventLoop::call_soon_reusing.
-  void renew(HandleKind kind, HandleSubject subject) noexcept {
-    subject_ = subject;
-    id_ = next_id();
-    kind_ = kind;
-    cancelled_ = false;
-  }
+      : kind_(kind), loop_(loop), subject_(subject), id_(next_handle_id()) {}
 
   void cancel() noexcept;
   bool cancelled() const noexcept { return cancelled_; }
@@ -47,6 +53,7 @@ class HandleState final : public RefCounted {
   double when() const noexcept { return when_; }
   std::uint32_t id() const noexcept { return id_; }
   const HandleSubject& subject() const noexcept { return subject_; }
+  HandleInfo info() const noexcept { return {id_, kind_, subject_}; }
 
   // Handle._run: the loop catches what escapes and passes it to its exception handler, then
   // drops the callback (callback().reset()); one that returns is dropped at once.
@@ -63,11 +70,6 @@ class HandleState final : public RefCounted {
 
  private:
   friend class coroscope::EventLoop;
-
-  static std::uint32_t next_id() noexcept {
-    static std::uint32_t counter = 0;
-    return ++counter;
-  }
 
   // What the loop reads of every handle it takes from the ready queue comes first, after
   // RefCounted's count: the flags, then the callback, in the handle's first 56 bytes.

@@ -60,10 +60,19 @@ class TaskBase : public detail::FutureBase {
 
  private:
   friend class EventLoop;
+  friend class detail::FutureBase;  // queues the task's wakeup when the future it awaits is done
   enum class Outcome { suspended, returned };
 
   void report_destroyed_pending();
+  // call_soon(self.__step, exc): the next step, which throws `exc` in if it is set.
   void schedule_step(std::exception_ptr exc = nullptr);
+  // Queues this task's next step (Task.__step or Task.__wakeup) in the loop's ready queue,
+  // which takes over `queue_ref`, a reference to this task.
+  void schedule(HandleKind kind, detail::Ref<TaskBase> queue_ref);
+  // The handle asyncio would have queued for the pending step, for the trace.
+  HandleInfo scheduled_step() const noexcept;
+  // The loop runs the pending step (Handle._run).
+  void run_scheduled_step();
   void step(std::exception_ptr exc);
   void wakeup(detail::FutureBase& future);
   Outcome drive(std::exception_ptr exc);
@@ -78,14 +87,14 @@ class TaskBase : public detail::FutureBase {
   detail::PromiseBase* root_;
   detail::PromiseBase* innermost_;  // the frame the next step resumes
   detail::Ref<detail::FutureBase> fut_waiter_;
-  // The handles of this task's steps, reused (EventLoop::call_soon_reusing). Two, because the
-  // next step is scheduled while the loop still holds the handle of the one running now.
-  detail::Ref<detail::HandleState> step_handles_[2];
   // Task-<number_> is made into a string only when asked for: most tasks are never named.
   mutable std::unique_ptr<std::string> name_;
   std::uint64_t number_;
   const char* coro_name_;  // the coroutine function's name: a string literal, never freed
   int num_cancels_requested_ = 0;
+  // The pending step's handle: its id (0 when no step is pending) and kind.
+  std::uint32_t step_handle_id_ = 0;
+  HandleKind step_kind_ = HandleKind::task_step;
   bool must_cancel_ = false;
   bool started_ = false;
   bool log_destroy_pending_ = true;
