@@ -55,7 +55,7 @@ void AsyncGeneratorBase::finalize() noexcept {
 
 void YieldAwaiter::await_suspend(std::coroutine_handle<>) {
   suspend_task_async_gen_yield();
-  generator_.set_suspended_at(site_);
+  generator_.set_suspended_at(line_);
 }
 
 void YieldAwaiter::await_resume() {

@@ -341,7 +341,7 @@ void EventLoop::report_deadlock() {
     // The await chain, innermost frame first, each at the line it waits at.
     auto chain = task->await_chain();
     for (auto frame = chain.rbegin(); frame != chain.rend(); ++frame) {
-      const CallSite& site = (*frame)->suspended_at();
+      const CallSite site = (*frame)->suspended_at();
       text += "\n      in " + std::string((*frame)->function_name()) + "()";
       if (site.line != 0) text += " at " + std::string(site.file) + ":" + std::to_string(site.line);
     }

@@ -55,7 +55,7 @@ std::uint32_t next_future_id() noexcept {
 }
 }  // namespace
 
-FutureBase::FutureBase(EventLoop& loop, FutureKind kind) : id_(next_future_id()), kind_(kind), loop_(&loop) {
+FutureBase::FutureBase(EventLoop& loop, FutureKind kind) : id_(next_future_id()), loop_(&loop), kind_(kind) {
   if (kind == FutureKind::task) return;  // a task reports itself as task_created
   loop.trace([&] {
     TraceEvent event;
@@ -70,6 +70,7 @@ FutureBase::FutureBase(EventLoop& loop, FutureKind kind) : id_(next_future_id())
 FutureBase::~FutureBase() {
   // Future.__del__: an exception nobody looked at is reported when the last reference goes.
   if (log_traceback_) report_never_retrieved("Future exception was never retrieved");
+  if (has_cancel_message_) loop_->cancel_messages_.erase(this);
 }
 
 void FutureBase::report_never_retrieved(const std::string& what) {
@@ -92,11 +93,17 @@ bool FutureBase::cancel_future(std::string msg) {
 
 const std::string& FutureBase::cancel_message() const noexcept {
   static const std::string none;
-  return cancel_message_ ? *cancel_message_ : none;
+  return has_cancel_message_ ? loop_->cancel_messages_.find(this)->second : none;
 }
 
 void FutureBase::set_cancel_message(std::string msg) {
-  cancel_message_ = msg.empty() ? nullptr : std::make_unique<std::string>(std::move(msg));
+  if (!msg.empty()) {
+    loop_->cancel_messages_[this] = std::move(msg);
+    has_cancel_message_ = true;
+  } else if (has_cancel_message_) {
+    loop_->cancel_messages_.erase(this);
+    has_cancel_message_ = false;
+  }
 }
 
 std::exception_ptr FutureBase::make_cancelled_error() {

@@ -49,8 +49,8 @@ void TaskBase::report(const detail::Suspension& suspension) noexcept { step_repo
 namespace detail {
 std::uint32_t running_task_id() noexcept { return current ? current->id() : 0; }
 
-std::uint64_t next_task_number() noexcept {
-  static std::uint64_t counter = 0;  // asyncio.tasks._task_name_counter: one per process
+std::uint32_t next_task_number() noexcept {
+  static std::uint32_t counter = 0;  // asyncio.tasks._task_name_counter: one per process
   return ++counter;
 }
 
@@ -73,13 +73,12 @@ void rethrow_if_thrown_in() {
 }
 }  // namespace detail
 
-TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string&& name, std::uint64_t number)
+TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string&& name, std::uint32_t number)
     : FutureBase(loop, FutureKind::task),
-      root_(&root),
       innermost_(&root),
       name_(name.empty() ? nullptr : std::make_unique<std::string>(std::move(name))),
-      number_(number),
-      coro_name_(root.function_name()) {
+      coro_name_(root.function_name()),
+      number_(number) {
   loop.trace([&] {
     TraceEvent event;
     event.kind = TraceKind::task_created;
@@ -119,6 +118,7 @@ void TaskBase::trace_named(TraceKind kind, std::string_view text, std::uint32_t 
 }
 
 TaskBase::~TaskBase() {
+  destroy_coroutine();
   if (detail::coroutine_origins_kept || (!done() && log_destroy_pending_)) [[unlikely]]
     report_destroyed_pending();
   if (log_traceback_) report_never_retrieved("Task exception was never retrieved");
@@ -237,9 +237,8 @@ void TaskBase::wakeup(detail::FutureBase& future) { step(future.result_exception
 TaskBase::Outcome TaskBase::drive(std::exception_ptr exc) {
   if (!started_ && exc) {
     // coro.throw() into a coroutine that never started raises at once: the body never runs,
-    // not even its cleanup (oracle 19).
-    innermost_ = root_;
-    root_->fail_with(std::move(exc));
+    // not even its cleanup (oracle 19). Its only frame is the task's coroutine.
+    innermost_->fail_with(std::move(exc));
     return Outcome::returned;
   }
   started_ = true;
@@ -250,8 +249,8 @@ TaskBase::Outcome TaskBase::drive(std::exception_ptr exc) {
     innermost_ = frame;  // the frame running now: debug mode names it as a coroutine's origin
     frame->handle().resume();
     if (frame->handle().done()) {
-      if (frame == root_) {
-        innermost_ = root_;
+      if (!frame->awaiter()) {  // the task's coroutine returned
+        innermost_ = frame;
         return Outcome::returned;
       }
       frame = frame->awaiter();  // its await_resume takes the child's result or exception
@@ -272,7 +271,7 @@ TaskBase::Outcome TaskBase::drive(std::exception_ptr exc) {
 }
 
 StepOutcome TaskBase::on_returned() {
-  std::exception_ptr exc = root_->exception();
+  std::exception_ptr exc = innermost_->exception();  // the chain is down to the task's coroutine
   if (!exc) {
     if (must_cancel_) {
       // The task cancelled itself and returned without awaiting: it ends cancelled and its
@@ -342,7 +341,7 @@ void TaskBase::refuse_yield(const RuntimeError& error) {
 // one frame (the usual case) needs nothing more: it is the task's coroutine, waiting at the
 // suspend's line; a longer one follows as await_frame events.
 void TaskBase::trace_suspension(detail::FutureBase* future) {
-  const CallSite& site = innermost_->suspended_at();
+  const CallSite site = innermost_->suspended_at();
   loop().trace([&] {
     return TraceEvent{.task = id(),
                       .future = future ? future->id() : 0,
@@ -351,7 +350,7 @@ void TaskBase::trace_suspension(detail::FutureBase* future) {
                       .kind = TraceKind::suspend,
                       .detail = static_cast<std::uint8_t>(future ? future->kind() : FutureKind::sleep)};
   });
-  if (innermost_ != root_) trace_await_frames();
+  if (innermost_->awaiter()) trace_await_frames();
 }
 
 // Every frame of the await chain from the task's coroutine down, with the line each one waits
@@ -375,6 +374,17 @@ void TaskBase::trace_await_frames() {
                         .detail = static_cast<std::uint8_t>(std::min<std::size_t>(depth, 255))};
     });
   }
+}
+
+detail::PromiseBase& TaskBase::root() const noexcept {
+  detail::PromiseBase* frame = innermost_;
+  while (frame->awaiter()) frame = frame->awaiter();
+  return *frame;
+}
+
+void TaskBase::destroy_coroutine() noexcept {
+  if (innermost_) root().handle().destroy();
+  innermost_ = nullptr;
 }
 
 void TaskBase::abandon() {

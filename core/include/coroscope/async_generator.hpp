@@ -107,14 +107,14 @@ class AsyncGeneratorBase : public PromiseBase {
 // asynccontextmanager's block exception) is raised right here, at the co_yield.
 class YieldAwaiter {
  public:
-  YieldAwaiter(AsyncGeneratorBase& generator, CallSite site) noexcept : generator_(generator), site_(site) {}
+  YieldAwaiter(AsyncGeneratorBase& generator, unsigned line) noexcept : generator_(generator), line_(line) {}
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<>);
   void await_resume();
 
  private:
   AsyncGeneratorBase& generator_;
-  CallSite site_;
+  unsigned line_;
 };
 
 // One resumption of the generator, CPython's async_gen_asend and async_gen_athrow: run it
@@ -155,14 +155,15 @@ class AsyncGeneratorPromise final : public AsyncGeneratorBase {
  public:
   // The defaulted CallSite names the generator function, as in Promise<T>.
   explicit AsyncGeneratorPromise(CallSite created = here()) noexcept : AsyncGeneratorBase(created) {
-    handle_ = std::coroutine_handle<AsyncGeneratorPromise>::from_promise(*this);
+    static_assert(alignof(AsyncGeneratorPromise) == alignof(PromiseBase),
+                  "PromiseBase::handle() finds the frame by this alignment");
   }
   AsyncGenerator<T> get_return_object() noexcept;
 
-  // `co_yield value`; the defaulted CallSite is the co_yield's line.
-  YieldAwaiter yield_value(T value, CallSite site = here()) {
+  // `co_yield value`; the defaulted line is the co_yield's.
+  YieldAwaiter yield_value(T value, unsigned line = __builtin_LINE()) {
     yielded_.emplace(std::move(value));
-    return YieldAwaiter(*this, site);
+    return YieldAwaiter(*this, line);
   }
   T take_yielded() {
     T value = std::move(*yielded_);

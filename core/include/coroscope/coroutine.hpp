@@ -98,7 +98,7 @@ class PromiseBase {
   static void* operator new(std::size_t size);
   static void operator delete(void* frame, std::size_t size) noexcept;
 
-  explicit PromiseBase(CallSite created) noexcept : function_(created.function) {
+  explicit PromiseBase(CallSite created) noexcept : function_(created.function), file_(created.file) {
     if (coroutine_origin_tracking) [[unlikely]]
       note_origin(this);
   }
@@ -109,15 +109,21 @@ class PromiseBase {
   PromiseBase(const PromiseBase&) = delete;
   PromiseBase& operator=(const PromiseBase&) = delete;
 
-  std::coroutine_handle<> handle() const noexcept { return handle_; }
+  // The frame of this promise: what coroutine_handle<P>::from_promise computes, which needs
+  // only the promise's alignment, the same for every promise type (static_asserted in each).
+  std::coroutine_handle<> handle() const noexcept {
+    return std::coroutine_handle<>::from_address(
+        __builtin_coro_promise(const_cast<PromiseBase*>(this), alignof(PromiseBase), true));
+  }
   // The coroutine function's name, as `coroutine 'name'` in Python's messages.
   const char* function_name() const noexcept { return function_; }
   // The frame awaiting this one, up the await chain (null for a task's root coroutine).
   PromiseBase* awaiter() const noexcept { return awaiter_; }
   void set_awaiter(PromiseBase* awaiter) noexcept { awaiter_ = awaiter; }
-  // The `co_await` this frame is suspended at (valid while it is suspended).
-  const CallSite& suspended_at() const noexcept { return suspended_at_; }
-  void set_suspended_at(const CallSite& site) noexcept { suspended_at_ = site; }
+  // The `co_await` this frame is suspended at (valid while it is suspended). It is in the
+  // coroutine function's own body, so the frame keeps only its line.
+  CallSite suspended_at() const noexcept { return {function_, file_, suspended_line_}; }
+  void set_suspended_at(unsigned line) noexcept { suspended_line_ = line; }
 
   std::suspend_always initial_suspend() const noexcept { return {}; }
   // The frame stops at its final suspend point; the task sees handle().done() and resumes
@@ -132,16 +138,14 @@ class PromiseBase {
   const std::exception_ptr& exception() const noexcept { return exception_; }
 
   template <class A>
-  auto await_transform(A&& awaitable, CallSite site = here());
-
- protected:
-  std::coroutine_handle<> handle_;
+  auto await_transform(A&& awaitable, unsigned line = __builtin_LINE());
 
  private:
   const char* function_;
+  const char* file_;
   PromiseBase* awaiter_ = nullptr;
-  CallSite suspended_at_;
   std::exception_ptr exception_;
+  unsigned suspended_line_ = 0;
 };
 
 // Every `co_await` in a coroscope coroutine goes through this wrapper: it rethrows an
@@ -168,9 +172,9 @@ class AwaitPoint {
 };
 
 template <class A>
-auto PromiseBase::await_transform(A&& awaitable, CallSite site) {
+auto PromiseBase::await_transform(A&& awaitable, unsigned line) {
   auto inner = get_awaiter(std::forward<A>(awaitable));
-  set_suspended_at(site);
+  set_suspended_at(line);
   return AwaitPoint<decltype(inner)>(std::move(inner));
 }
 
@@ -199,7 +203,7 @@ class Promise final : public PromiseBase, public ReturnValue<T> {
   // The defaulted CallSite names the coroutine function (__builtin_FUNCTION() sees it, since
   // the compiler constructs the promise inside that function).
   explicit Promise(CallSite created = here()) noexcept : PromiseBase(created) {
-    handle_ = std::coroutine_handle<Promise>::from_promise(*this);
+    static_assert(alignof(Promise) == alignof(PromiseBase), "PromiseBase::handle() finds the frame by this alignment");
   }
   Coroutine<T> get_return_object() noexcept;
 

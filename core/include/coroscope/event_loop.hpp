@@ -9,6 +9,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "coroscope/clock.hpp"
@@ -187,6 +188,7 @@ class EventLoop final : public detail::RefCounted {
 
  private:
   friend class detail::HandleState;
+  friend class detail::FutureBase;
   friend class RunningLoopScope;
 
   template <class F>
@@ -279,6 +281,9 @@ class EventLoop final : public detail::RefCounted {
     std::uint32_t id = 0;
   };
   std::array<LiteralId, 256> literal_ids_{};
+  // cancel(msg)'s messages, by future: most futures are never cancelled with one, so a future
+  // keeps only a flag (FutureBase::cancel_message).
+  std::unordered_map<const detail::FutureBase*, std::string> cancel_messages_;
   TaskBase* first_task_ = nullptr;
   TaskBase* last_task_ = nullptr;
   std::vector<detail::AsyncGeneratorBase*> asyncgens_;  // in first-iteration order

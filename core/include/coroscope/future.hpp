@@ -56,15 +56,11 @@ class FutureBase : public RefCounted {
   enum class State : std::uint8_t { pending, cancelled, finished };
 
  private:
-  // The small fields first: they fill the padding after RefCounted's count.
   friend class GatheringBase;
+  // The fields are laid out for size, since a program may keep a great many futures pending:
+  // the id fills the padding after RefCounted's count, and the one-byte fields come last, so
+  // that a derived state's first small fields fill the padding after them.
   std::uint32_t id_;
-  State state_ = State::pending;
-  FutureKind kind_;
-  bool marked_by_gather_ = false;  // set only inside GatheringBase's constructor, to find repeats
-
- protected:
-  bool log_traceback_ = false;
 
  public:
   FutureBase(EventLoop& loop, FutureKind kind);
@@ -105,8 +101,8 @@ class FutureBase : public RefCounted {
   // A description for diagnostics: "<Future pending>", "Task-3 (worker)".
   virtual std::string describe() const;
 
-  // Where the concrete state keeps its ResultSlot<T> (set by the concrete class).
-  void* result_slot() const noexcept { return result_slot_; }
+  // Where the concrete state keeps its ResultSlot<T>.
+  virtual void* result_slot() noexcept = 0;
   // Future.set_result in two halves around storing the value in the slot: InvalidStateError
   // unless pending; then finished, and the done callbacks scheduled.
   void check_pending() const;
@@ -129,11 +125,9 @@ class FutureBase : public RefCounted {
 
  protected:
   // Finished: the exception set_exception stored. Cancelled: the CancelledError that ended a
-  // task, kept for its awaiters. A future is never both, so the two share one slot.
+  // task, kept for its awaiters. Pending (a task): the exception its next step throws in. A
+  // future is never two of these at once, so they share one slot.
   std::exception_ptr exception_;
-  // cancel(msg)'s message; most futures are never cancelled with one, so it costs a pointer.
-  std::unique_ptr<std::string> cancel_message_;
-  void* result_slot_ = nullptr;
 
  private:
   // A callback with no function wakes the task that is its context.
@@ -186,6 +180,15 @@ class FutureBase : public RefCounted {
   std::exception_ptr exception_to_raise();
 
   DoneCallbacks callbacks_;
+  State state_ = State::pending;
+  FutureKind kind_;
+  bool marked_by_gather_ = false;  // set only inside GatheringBase's constructor, to find repeats
+  // cancel(msg)'s message is kept by the loop (EventLoop::cancel_messages_): most futures are
+  // never cancelled with one, so a future spends a flag on it, not a pointer.
+  bool has_cancel_message_ = false;
+
+ protected:
+  bool log_traceback_ = false;
 };
 
 // Tag: make a Future<T> handle for a state that already exists (a task's, gather's).
@@ -200,9 +203,8 @@ struct ResultSlot {
 template <class T>
 class FutureState final : public FutureBase, public ResultSlot<T> {
  public:
-  FutureState(EventLoop& loop, FutureKind kind) : FutureBase(loop, kind) {
-    result_slot_ = static_cast<ResultSlot<T>*>(this);
-  }
+  FutureState(EventLoop& loop, FutureKind kind) : FutureBase(loop, kind) {}
+  void* result_slot() noexcept override { return static_cast<ResultSlot<T>*>(this); }
 };
 
 // The awaiter behind `co_await future`: no suspension when the future is already done
@@ -210,18 +212,19 @@ class FutureState final : public FutureBase, public ResultSlot<T> {
 template <class T>
 class FutureAwaiter {
  public:
-  FutureAwaiter(Ref<FutureBase> future, ResultSlot<T>& slot) : future_(std::move(future)), slot_(slot) {}
+  explicit FutureAwaiter(Ref<FutureBase> future) : future_(std::move(future)) {}
   bool await_ready() const noexcept { return future_->done(); }
   void await_suspend(std::coroutine_handle<>) { suspend_task_on(*future_); }
   value_or_none_t<T> await_resume() {
     future_->rethrow_if_failed();
-    return *slot_.value;
+    return *static_cast<ResultSlot<T>*>(future_->result_slot())->value;
   }
   FutureBase& future() const noexcept { return *future_; }
 
  private:
+  // Only the future: a suspended coroutine's frame holds its awaiter, and a pending task's
+  // frame is part of what each pending task costs.
   Ref<FutureBase> future_;
-  ResultSlot<T>& slot_;
 };
 
 }  // namespace detail
@@ -304,7 +307,7 @@ class Future : public AnyFuture {
     return state_->remove_done_callback(&DoneCallback<T>::invoke, callback.box_.get());
   }
 
-  detail::FutureAwaiter<T> operator co_await() const { return {state_, slot()}; }
+  detail::FutureAwaiter<T> operator co_await() const { return detail::FutureAwaiter<T>(state_); }
 
  protected:
   // Every concrete state of a Future<T> (FutureState<T>, TaskState<T>, ...) derives from

@@ -85,9 +85,8 @@ template <class Result, class Collect>
 class GatheringState final : public GatheringBase, public ResultSlot<Result> {
  public:
   GatheringState(EventLoop& loop, std::vector<Ref<FutureBase>> children, bool return_exceptions, Collect collect)
-      : GatheringBase(loop, std::move(children), return_exceptions), collect_(std::move(collect)) {
-    result_slot_ = static_cast<ResultSlot<Result>*>(this);
-  }
+      : GatheringBase(loop, std::move(children), return_exceptions), collect_(std::move(collect)) {}
+  void* result_slot() noexcept override { return static_cast<ResultSlot<Result>*>(this); }
 
  private:
   void set_results() override {

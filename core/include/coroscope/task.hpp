@@ -14,10 +14,16 @@
 namespace coroscope {
 
 class TaskBase : public detail::FutureBase {
+  // The one-byte fields first: they fill the padding after FutureBase's (a pending task's size
+  // is what a program with many tasks pays for).
+  bool must_cancel_ = false;
+  bool started_ = false;
+  bool log_destroy_pending_ = true;
+
  public:
   // `number` > 0: the task is named Task-<number> (made into a string only when asked for).
   // The name is passed down by reference: moving a short std::string copies its buffer.
-  TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string&& name, std::uint64_t number);
+  TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string&& name, std::uint32_t number);
   ~TaskBase() override;
 
   // Task.cancel(msg): request cancellation (CPython 3.11 rules, DESIGN.md rule 9).
@@ -55,7 +61,11 @@ class TaskBase : public detail::FutureBase {
  protected:
   // Moves the finished root coroutine's value into the task's result and destroys the frame.
   virtual void set_result_from_coroutine() = 0;
-  virtual void destroy_coroutine() noexcept = 0;
+  // The task's coroutine (the end of the await chain), while it lives.
+  detail::PromiseBase& root() const noexcept;
+  // Destroys the coroutine, and with it every frame of the await chain (each awaiter owns the
+  // frame it awaits).
+  void destroy_coroutine() noexcept;
   void finish_with_result() { mark_finished(); }
 
  private:
@@ -84,20 +94,18 @@ class TaskBase : public detail::FutureBase {
   [[gnu::noinline]] void trace_await_frames();
   void trace_named(TraceKind kind, std::string_view text, std::uint32_t future = 0);
 
-  detail::PromiseBase* root_;
-  detail::PromiseBase* innermost_;  // the frame the next step resumes
+  // The frame the next step resumes; its await chain ends at the task's coroutine. Null once
+  // the coroutine is destroyed.
+  detail::PromiseBase* innermost_;
   detail::Ref<detail::FutureBase> fut_waiter_;
   // Task-<number_> is made into a string only when asked for: most tasks are never named.
   mutable std::unique_ptr<std::string> name_;
-  std::uint64_t number_;
   const char* coro_name_;  // the coroutine function's name: a string literal, never freed
+  std::uint32_t number_;
   int num_cancels_requested_ = 0;
   // The pending step's handle: its id (0 when no step is pending) and kind.
   std::uint32_t step_handle_id_ = 0;
   HandleKind step_kind_ = HandleKind::task_step;
-  bool must_cancel_ = false;
-  bool started_ = false;
-  bool log_destroy_pending_ = true;
 };
 
 namespace detail {
@@ -105,29 +113,20 @@ namespace detail {
 template <class T>
 class TaskState final : public TaskBase, public ResultSlot<T> {
  public:
-  TaskState(EventLoop& loop, Coroutine<T> coro, std::string&& name, std::uint64_t number)
-      : TaskState(loop, coro.release(), std::move(name), number) {}
-  ~TaskState() override { destroy_coroutine(); }
+  TaskState(EventLoop& loop, Coroutine<T> coro, std::string&& name, std::uint32_t number)
+      : TaskBase(loop, coro.release().promise(), std::move(name), number) {}
 
  private:
-  TaskState(EventLoop& loop, std::coroutine_handle<Promise<T>> frame, std::string&& name, std::uint64_t number)
-      : TaskBase(loop, frame.promise(), std::move(name), number), frame_(frame) {
-    result_slot_ = static_cast<ResultSlot<T>*>(this);
-  }
+  void* result_slot() noexcept override { return static_cast<ResultSlot<T>*>(this); }
   void set_result_from_coroutine() override {
     if constexpr (std::is_void_v<T>) {
       this->value.emplace(None);
     } else {
-      this->value.emplace(frame_.promise().take_value());
+      this->value.emplace(static_cast<Promise<T>&>(root()).take_value());
     }
     destroy_coroutine();
     finish_with_result();
   }
-  void destroy_coroutine() noexcept override {
-    if (frame_) std::exchange(frame_, {}).destroy();
-  }
-
-  std::coroutine_handle<Promise<T>> frame_;
 };
 
 // The methods of a task handle, shared by AnyTask and Task<T>.
@@ -145,7 +144,7 @@ class TaskMethods {
   TaskBase& task() const noexcept { return static_cast<TaskBase&>(*static_cast<const Self&>(*this).state()); }
 };
 
-std::uint64_t next_task_number() noexcept;
+std::uint32_t next_task_number() noexcept;
 
 }  // namespace detail
 
@@ -158,7 +157,7 @@ class AnyTask : public AnyFuture, public detail::TaskMethods<AnyTask> {
 template <class T = void>
 class Task : public Future<T>, public detail::TaskMethods<Task<T>> {
  public:
-  Task(EventLoop& loop, Coroutine<T> coro, std::string&& name, std::uint64_t number)
+  Task(EventLoop& loop, Coroutine<T> coro, std::string&& name, std::uint32_t number)
       : Future<T>(
             detail::Ref<detail::FutureBase>(new detail::TaskState<T>(loop, std::move(coro), std::move(name), number)),
             detail::AdoptState{}) {}
@@ -177,7 +176,7 @@ Task<T> create_task(Coroutine<T> coro, std::string name = {}) {
 template <class T>
 Task<T> EventLoop::create_task(Coroutine<T> coro, std::string name) {
   check_closed();
-  const std::uint64_t number = name.empty() ? detail::next_task_number() : 0;
+  const std::uint32_t number = name.empty() ? detail::next_task_number() : 0;
   return Task<T>(*this, std::move(coro), std::move(name), number);
 }
 
