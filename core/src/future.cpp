@@ -144,13 +144,6 @@ void FutureBase::mark_finished() {
 // Future.__schedule_callbacks: each callback goes through call_soon, in registration order;
 // none runs inside set_result (DESIGN.md rule 5).
 void FutureBase::schedule_callbacks() {
-  // The list is emptied when this returns, even if scheduling throws (a closed loop), as
-  // CPython empties self._callbacks before its call_soon loop.
-  struct ClearAfterwards {
-    DoneCallbacks& callbacks;
-    ~ClearAfterwards() { callbacks.clear(); }
-  } clear_afterwards{callbacks_};
-  DoneCallbacks& callbacks = callbacks_;
   loop_->trace([&] {
     TraceEvent event;
     event.kind = TraceKind::future_done;
@@ -158,11 +151,11 @@ void FutureBase::schedule_callbacks() {
     event.detail = static_cast<std::uint8_t>(state_ == State::cancelled ? DoneState::cancelled
                                              : exception_               ? DoneState::exception
                                                                         : DoneState::result);
-    event.a = static_cast<std::uint32_t>(callbacks.size());
+    event.a = static_cast<std::uint32_t>(callbacks_.size());
     event.task = running_task_id();
     return event;
   });
-  callbacks.for_each([this](DoneCallback& cb) { schedule_callback(std::move(cb)); });
+  callbacks_.take_all([this](DoneCallback&& cb) { schedule_callback(std::move(cb)); });
 }
 
 void FutureBase::schedule_callback(DoneCallback&& cb) {
@@ -188,9 +181,7 @@ void FutureBase::add_done_callback(CallbackFn fn, Ref<RefCounted> context) {
 void FutureBase::add_waiting_task(Ref<TaskBase> task) { add_done_callback(nullptr, std::move(task)); }
 
 std::size_t FutureBase::remove_done_callback(CallbackFn fn, const RefCounted* context) {
-  std::size_t before = callbacks_.size();
-  callbacks_.erase_if([&](const DoneCallback& cb) { return cb.fn == fn && cb.context.get() == context; });
-  return before - callbacks_.size();
+  return callbacks_.remove(fn, context);
 }
 
 std::string FutureBase::describe() const {

@@ -74,11 +74,8 @@ void rethrow_if_thrown_in() {
 }  // namespace detail
 
 TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string&& name, std::uint32_t number)
-    : FutureBase(loop, FutureKind::task),
-      innermost_(&root),
-      name_(name.empty() ? nullptr : std::make_unique<std::string>(std::move(name))),
-      coro_name_(root.function_name()),
-      number_(number) {
+    : FutureBase(loop, FutureKind::task), innermost_(&root), coro_name_(root.function_name()), number_(number) {
+  if (!name.empty()) set_name_quietly(std::move(name));
   loop.trace([&] {
     TraceEvent event;
     event.kind = TraceKind::task_created;
@@ -97,13 +94,15 @@ TaskBase::TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string&& nam
 }
 
 const std::string& TaskBase::get_name() const {
-  if (!name_) name_ = std::make_unique<std::string>("Task-" + std::to_string(number_));
-  return *name_;
+  if (!has_name_) set_name_quietly("Task-" + std::to_string(number_));
+  return loop().task_names_.find(this)->second;
 }
 
-void TaskBase::set_name(std::string name) {
-  name_ = std::make_unique<std::string>(std::move(name));
-  trace_named(TraceKind::task_renamed, *name_);
+void TaskBase::set_name(std::string name) { trace_named(TraceKind::task_renamed, set_name_quietly(std::move(name))); }
+
+const std::string& TaskBase::set_name_quietly(std::string name) const {
+  has_name_ = true;
+  return loop().task_names_[this] = std::move(name);
 }
 
 void TaskBase::trace_named(TraceKind kind, std::string_view text, std::uint32_t future) {
@@ -123,6 +122,7 @@ TaskBase::~TaskBase() {
     report_destroyed_pending();
   if (log_traceback_) report_never_retrieved("Task exception was never retrieved");
   loop().unregister_task(*this);
+  if (has_name_) loop().task_names_.erase(this);
 }
 
 // Task.__del__: a task that never finished (its loop closed with it pending) is reported,

@@ -189,6 +189,7 @@ class EventLoop final : public detail::RefCounted {
  private:
   friend class detail::HandleState;
   friend class detail::FutureBase;
+  friend class TaskBase;
   friend class RunningLoopScope;
 
   template <class F>
@@ -284,6 +285,8 @@ class EventLoop final : public detail::RefCounted {
   // cancel(msg)'s messages, by future: most futures are never cancelled with one, so a future
   // keeps only a flag (FutureBase::cancel_message).
   std::unordered_map<const detail::FutureBase*, std::string> cancel_messages_;
+  // Task names, given or asked for (TaskBase::get_name): most tasks never need one.
+  std::unordered_map<const TaskBase*, std::string> task_names_;
   TaskBase* first_task_ = nullptr;
   TaskBase* last_task_ = nullptr;
   std::vector<detail::AsyncGeneratorBase*> asyncgens_;  // in first-iteration order

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "coroscope/detail/done_callbacks.hpp"
 #include "coroscope/detail/ref_counted.hpp"
 #include "coroscope/detail/suspension.hpp"
 #include "coroscope/event_loop.hpp"
@@ -89,9 +90,7 @@ class FutureBase : public RefCounted {
   }
   void set_exception(std::exception_ptr exception);
 
-  // A done callback: a plain function and a reference-counted context (the box holding a
-  // user's callable, gather's state). The context is the callback's identity for removal.
-  using CallbackFn = void (*)(RefCounted& context, FutureBase& future);
+  using CallbackFn = DoneCallback::Fn;
   void add_done_callback(CallbackFn fn, Ref<RefCounted> context);
   std::size_t remove_done_callback(CallbackFn fn, const RefCounted* context);
   // The done callback of a task that awaits this future (Task.__wakeup): when it is
@@ -130,51 +129,6 @@ class FutureBase : public RefCounted {
   std::exception_ptr exception_;
 
  private:
-  // A callback with no function wakes the task that is its context.
-  struct DoneCallback {
-    CallbackFn fn = nullptr;
-    Ref<RefCounted> context;
-  };
-  // The callbacks as CPython's C Future keeps them (fut_callback0, then fut_callbacks): the
-  // first one inline, since most futures get exactly one (the task awaiting them), and the
-  // list only when there are more, so a pending future costs one pointer for it. A callback
-  // goes inline only when there is no other, which keeps registration order.
-  class DoneCallbacks {
-   public:
-    std::size_t size() const noexcept { return (first_.context ? 1 : 0) + (rest_ ? rest_->size() : 0); }
-    void push_back(DoneCallback&& cb) {
-      if (!first_.context && (!rest_ || rest_->empty())) {
-        first_ = std::move(cb);
-        return;
-      }
-      push_rest(std::move(cb));
-    }
-    template <class Pred>
-    void erase_if(Pred pred) {
-      if (first_.context && pred(first_)) first_ = {};
-      if (rest_) std::erase_if(*rest_, pred);
-    }
-    void clear() noexcept {
-      first_ = {};
-      rest_.reset();
-    }
-    template <class F>
-    void for_each(F f) {
-      if (first_.context) f(first_);
-      if (rest_)
-        for (DoneCallback& cb : *rest_) f(cb);
-    }
-
-   private:
-    using List = std::vector<DoneCallback, PoolAllocator<DoneCallback>>;
-    // Out of line: inlined, the list's growth would cost every add_done_callback a prologue.
-    [[gnu::noinline]] void push_rest(DoneCallback&& cb) {
-      if (!rest_) rest_ = std::make_unique<List>();
-      rest_->push_back(std::move(cb));
-    }
-    DoneCallback first_;
-    std::unique_ptr<List> rest_;
-  };
   void schedule_callbacks();
   void schedule_callback(DoneCallback&& cb);
   std::exception_ptr exception_to_raise();

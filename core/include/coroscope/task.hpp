@@ -74,6 +74,8 @@ class TaskBase : public detail::FutureBase {
   enum class Outcome { suspended, returned };
 
   void report_destroyed_pending();
+  // Names the task without a trace event; const, for get_name's Task-<number_>.
+  const std::string& set_name_quietly(std::string name) const;
   // call_soon(self.__step, exc): the next step, which throws `exc` in if it is set.
   void schedule_step(std::exception_ptr exc = nullptr);
   // Queues this task's next step (Task.__step or Task.__wakeup) in the loop's ready queue,
@@ -98,14 +100,15 @@ class TaskBase : public detail::FutureBase {
   // the coroutine is destroyed.
   detail::PromiseBase* innermost_;
   detail::Ref<detail::FutureBase> fut_waiter_;
-  // Task-<number_> is made into a string only when asked for: most tasks are never named.
-  mutable std::unique_ptr<std::string> name_;
   const char* coro_name_;  // the coroutine function's name: a string literal, never freed
   std::uint32_t number_;
   int num_cancels_requested_ = 0;
   // The pending step's handle: its id (0 when no step is pending) and kind.
   std::uint32_t step_handle_id_ = 0;
   HandleKind step_kind_ = HandleKind::task_step;
+  // The name is kept by the loop (EventLoop::task_names_): most tasks are never named, and
+  // Task-<number_> is made into a string only when asked for.
+  mutable bool has_name_ = false;
 };
 
 namespace detail {

@@ -25,7 +25,12 @@ namespace coroscope::detail {
 
 class Pool {
  public:
-  static constexpr std::size_t granularity = 16;
+  // Size classes 8 bytes apart: a pending task is several pooled objects, and rounding each
+  // to 16 would cost up to 8 bytes apiece. Alignment stays right: an object's size is a
+  // multiple of its alignment, and a block whose size is a multiple of 16 is 16-aligned
+  // (slabs are carved at multiples of the block size from a 16-aligned start), while any
+  // other block is 8-aligned, which is all an object of such a size can need.
+  static constexpr std::size_t granularity = 8;
   static constexpr std::size_t max_block = 1024;
 
   void* allocate(std::size_t size) {
@@ -61,6 +66,7 @@ class Pool {
   };
   static constexpr std::size_t size_class(std::size_t size) noexcept { return (size + granularity - 1) / granularity; }
   static constexpr std::size_t slab_bytes = 64 * 1024;
+  static constexpr std::size_t slab_header = 16;  // the slab list's link, padded to keep alignment
 
   // Carves a new slab into blocks of one size class: one allocation for hundreds of blocks.
   // Slabs live as long as the thread; freed blocks go back to their list, never to malloc.
@@ -69,7 +75,7 @@ class Pool {
     auto* slab = static_cast<FreeBlock*>(::operator new(slab_bytes));
     slab->next = std::exchange(slab_owner_.slabs, slab);
     auto* bytes = reinterpret_cast<unsigned char*>(slab);
-    for (std::size_t offset = granularity; offset + block <= slab_bytes; offset += block)
+    for (std::size_t offset = slab_header; offset + block <= slab_bytes; offset += block)
       heads_[cls] = ::new (bytes + offset) FreeBlock{heads_[cls]};
   }
 
