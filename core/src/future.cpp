@@ -169,17 +169,6 @@ void FutureBase::schedule_callback(DoneCallback&& cb) {
       HandleKind::done_callback, {0, id_});
 }
 
-void FutureBase::add_done_callback(CallbackFn fn, Ref<RefCounted> context) {
-  // A callback added to a future that is already done is scheduled at once.
-  if (done()) {
-    schedule_callback({fn, std::move(context)});
-  } else {
-    callbacks_.push_back({fn, std::move(context)});
-  }
-}
-
-void FutureBase::add_waiting_task(Ref<TaskBase> task) { add_done_callback(nullptr, std::move(task)); }
-
 std::size_t FutureBase::remove_done_callback(CallbackFn fn, const RefCounted* context) {
   return callbacks_.remove(fn, context);
 }

@@ -91,11 +91,18 @@ class FutureBase : public RefCounted {
   void set_exception(std::exception_ptr exception);
 
   using CallbackFn = DoneCallback::Fn;
-  void add_done_callback(CallbackFn fn, Ref<RefCounted> context);
+  // Inline: a task adds one at every suspension on a future.
+  void add_done_callback(CallbackFn fn, Ref<RefCounted> context) {
+    if (done()) [[unlikely]] {
+      schedule_callback({fn, std::move(context)});  // a future already done schedules it at once
+    } else {
+      callbacks_.push_back({fn, std::move(context)});
+    }
+  }
   std::size_t remove_done_callback(CallbackFn fn, const RefCounted* context);
   // The done callback of a task that awaits this future (Task.__wakeup): when it is
   // scheduled, the task itself goes into the ready queue, with no Handle (TaskBase::schedule).
-  void add_waiting_task(Ref<TaskBase> task);
+  void add_waiting_task(Ref<RefCounted> task) { add_done_callback(nullptr, std::move(task)); }
 
   // A description for diagnostics: "<Future pending>", "Task-3 (worker)".
   virtual std::string describe() const;
