@@ -19,6 +19,7 @@ constexpr double min_cancelled_timer_handles_fraction = 0.5;
 // How far ahead in the ready queue step() fetches handles: far enough that a cold handle's
 // memory arrives before its turn, near enough that it is still cached then.
 constexpr std::size_t prefetch_distance = 8;
+
 double wall_seconds() {
   using namespace std::chrono;
   return duration<double>(steady_clock::now().time_since_epoch()).count();

@@ -58,11 +58,13 @@ class EventLoop final : public detail::RefCounted {
 
   // --- scheduling callbacks (call_soon / call_later / call_at) ---------------------------
   template <class F>
-  Handle call_soon(F&& callback, HandleKind kind = HandleKind::callback, HandleSubject subject = {}) {
-    return Handle(detail::Ref<detail::HandleState>(&schedule_soon(std::forward<F>(callback), kind, subject)));
+  Handle call_soon(F&& callback) {
+    return Handle(
+        detail::Ref<detail::HandleState>(&schedule_soon(std::forward<F>(callback), HandleKind::callback, {})));
   }
   // call_soon for the runtime's own callbacks (a future's done callbacks), which keep no Handle:
-  // the ready queue's reference is the only one, so no count is taken and dropped again.
+  // the ready queue's reference is the only one, so no count is taken and dropped again. A
+  // task's steps are queued without a handle (schedule_task).
   template <class F>
   detail::HandleState& schedule_soon(F&& callback, HandleKind kind, HandleSubject subject) {
     auto handle = make_handle(std::forward<F>(callback), kind, subject);

@@ -61,13 +61,6 @@ class HandleState final : public RefCounted {
 
   InlineCallback& callback() noexcept { return callback_; }
 
-  // Starts fetching what the loop reads first of a handle it takes from the ready queue: the
-  // flags and the callback, the first 56 bytes, which may straddle two cache lines.
-  void prefetch() const noexcept {
-    __builtin_prefetch(this, 1);
-    __builtin_prefetch(reinterpret_cast<const char*>(this) + 55, 1);
-  }
-
  private:
   friend class coroscope::EventLoop;
 
