@@ -39,15 +39,6 @@ RunningLoopScope::~RunningLoopScope() {
   running = previous_;
 }
 
-// heapq order: the earliest deadline first; equal deadlines in scheduling order.
-struct EventLoop::LaterTimer {
-  bool operator()(const ScheduledTimer& a, const ScheduledTimer& b) const noexcept {
-    if (a.when != b.when) [[likely]]
-      return a.when > b.when;
-    return a.handle->timer_sequence_ > b.handle->timer_sequence_;
-  }
-};
-
 void detail::HandleState::cancel() noexcept {
   if (cancelled_) return;
   cancelled_ = true;
@@ -104,10 +95,9 @@ void EventLoop::trace_scheduled(ReadyEntry entry) {
 void EventLoop::schedule_timer(const detail::Ref<detail::HandleState>& handle, double when) {
   handle->when_ = when;
   handle->in_timer_heap_ = true;
-  handle->add_ref();  // the heap's reference (ScheduledTimer)
+  handle->add_ref();  // the timer queue's reference
   handle->timer_sequence_ = ++timer_sequence_;
-  timers_.push_back({when, handle.get()});
-  std::push_heap(timers_.begin(), timers_.end(), LaterTimer{});
+  timers_.push({when, handle.get()});
   trace([&] { return handle_event(TraceKind::timer_scheduled, *handle, when); });
 }
 
@@ -149,22 +139,20 @@ void EventLoop::drop_cancelled_timers() {
   if (timers_.size() > min_scheduled_timer_handles &&
       static_cast<double>(cancelled_timers_) / static_cast<double>(timers_.size()) >
           min_cancelled_timer_handles_fraction) {
-    std::erase_if(timers_, [](const ScheduledTimer& timer) {
+    timers_.remove_if([](const detail::TimerQueue::Entry& timer) {
       if (!timer.handle->cancelled()) return false;
       timer.handle->in_timer_heap_ = false;
       timer.handle->release();
       return true;
     });
-    std::make_heap(timers_.begin(), timers_.end(), LaterTimer{});
     cancelled_timers_ = 0;
   } else {
     while (!timers_.empty() && timers_.front().handle->cancelled()) {
       --cancelled_timers_;
       trace([&] { return handle_event(TraceKind::handle_cancelled, *timers_.front().handle); });
-      std::pop_heap(timers_.begin(), timers_.end(), LaterTimer{});
-      timers_.back().handle->in_timer_heap_ = false;
-      timers_.back().handle->release();
-      timers_.pop_back();
+      detail::HandleState* handle = timers_.pop().handle;
+      handle->in_timer_heap_ = false;
+      handle->release();
     }
   }
 }
@@ -175,9 +163,7 @@ void EventLoop::drop_cancelled_timers() {
 void EventLoop::schedule_due_timers(double now) {
   const double end_time = now + clock_resolution();
   while (!timers_.empty() && timers_.front().when < end_time) {
-    std::pop_heap(timers_.begin(), timers_.end(), LaterTimer{});
-    detail::HandleState* handle = timers_.back().handle;  // the heap's reference goes to the ready queue
-    timers_.pop_back();
+    detail::HandleState* handle = timers_.pop().handle;  // the queue's reference goes to the ready queue
     trace([&] {
       return handle_event(TraceKind::timer_due, *handle, handle->when(), static_cast<std::uint32_t>(ready_.size() + 1));
     });
@@ -375,10 +361,10 @@ void EventLoop::close() {
       entry.handle()->release();
     }
   }
-  for (auto& timer : timers_) {
+  timers_.for_each([](const detail::TimerQueue::Entry& timer) {
     timer.handle->in_timer_heap_ = false;
     timer.handle->release();
-  }
+  });
   timers_.clear();
   ntodo_ = 0;
   // Pending tasks can never run again. Their frames go now, which breaks the cycles

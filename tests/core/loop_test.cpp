@@ -1,6 +1,9 @@
 // The event loop's iteration (DESIGN.md rules 1 and 2) and step() granularity.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include "test_support.hpp"
 
 using Lines = std::vector<std::string>;
@@ -61,6 +64,71 @@ TEST_CASE("rule 2: timers fire in deadline order; equal deadlines in scheduling 
   }
   CHECK(log.lines == Lines{"0.1 first", "0.1 second", "0.1 third", "0.2", "0.3"});
   CHECK(loop->time() == doctest::Approx(0.3));
+}
+
+// Thousands of timers with many equal deadlines, some scheduled while others fire, some
+// cancelled (enough, once, for the loop to purge them): they fire in (deadline, scheduling
+// order) order, across the timer queue's heap, its sorted run and their merges.
+struct TimerOrder {
+  struct Timer {
+    double when;
+    int id;
+  };
+  explicit TimerOrder(aio::EventLoop& loop) : loop(loop) {}
+  aio::EventLoop& loop;
+  std::vector<Timer> scheduled;
+  std::vector<aio::TimerHandle> handles;
+  std::vector<bool> cancelled;
+  std::vector<int> fired;
+  std::uint64_t random = 1;
+
+  double next_delay() {  // multiples of 1 ms in [0, 1 s): many timers share a deadline
+    random = random * 6364136223846793005u + 1442695040888963407u;
+    return static_cast<double>((random >> 33) % 1000) * 0.001;
+  }
+  void schedule(int count) {
+    for (int i = 0; i < count; ++i) {
+      const int id = static_cast<int>(scheduled.size());
+      const double delay = next_delay();
+      scheduled.push_back({loop.time() + delay, id});
+      cancelled.push_back(id % 7 == 3);
+      handles.push_back(loop.call_later(delay, [this, id] { on_fire(id); }));
+      if (cancelled.back()) handles.back().cancel();
+    }
+  }
+  void on_fire(int id) {
+    fired.push_back(id);
+    if (fired.size() <= 10) schedule(600);  // the heap outgrows the run: they are merged
+    if (fired.size() == 20) {               // most of what is left is cancelled: the next iteration purges
+      for (std::size_t i = 0; i < handles.size(); ++i) {
+        if (cancelled[i] || std::find(fired.begin(), fired.end(), static_cast<int>(i)) != fired.end()) continue;
+        if (i % 10 < 7) {
+          cancelled[i] = true;
+          handles[i].cancel();
+        }
+      }
+    }
+  }
+  std::vector<int> expected() const {
+    std::vector<Timer> order;
+    for (const Timer& timer : scheduled)
+      if (!cancelled[static_cast<std::size_t>(timer.id)]) order.push_back(timer);
+    std::stable_sort(order.begin(), order.end(), [](const Timer& a, const Timer& b) { return a.when < b.when; });
+    std::vector<int> ids;
+    for (const Timer& timer : order) ids.push_back(timer.id);
+    return ids;
+  }
+};
+
+TEST_CASE("rule 2 at scale: thousands of timers fire in (deadline, scheduling order) order") {
+  VirtualLoop loop;
+  TimerOrder timers(*loop);
+  timers.schedule(5000);
+  while (loop->step() != aio::StepResult::idle) {
+  }
+  CHECK(timers.scheduled.size() == 11000);
+  CHECK(timers.fired.size() == timers.expected().size());
+  CHECK(timers.fired == timers.expected());
 }
 
 TEST_CASE("a VirtualClock loop jumps straight to the next deadline when nothing is ready") {

@@ -14,6 +14,7 @@
 
 #include "coroscope/clock.hpp"
 #include "coroscope/detail/ring_buffer.hpp"
+#include "coroscope/detail/timer_queue.hpp"
 #include "coroscope/exceptions.hpp"
 #include "coroscope/handle.hpp"
 #include "coroscope/none.hpp"
@@ -263,17 +264,9 @@ class EventLoop final : public detail::RefCounted {
   // BaseEventLoop._ready. Each entry owns one reference, taken when it is queued and given
   // back after it ran: plain pointers, so queueing and popping touch no count.
   detail::RingBuffer<ReadyEntry> ready_;
-  // A timer in the heap carries its deadline, so sifting compares entries in the heap's array
-  // (heapq compares TimerHandles by their _when); only equal deadlines read the handles, for
-  // their scheduling order. The heap owns one reference to each handle, taken in
-  // schedule_timer and given back when the entry leaves the heap: a plain pointer keeps
-  // entries trivially copyable, so a sift moves 16 bytes and touches no reference count.
-  struct ScheduledTimer {
-    double when;
-    detail::HandleState* handle;
-  };
-  struct LaterTimer;
-  std::vector<ScheduledTimer> timers_;  // a binary heap on (when, sequence)
+  // BaseEventLoop._scheduled. It owns one reference to each handle, taken in schedule_timer
+  // and given back when the entry leaves it.
+  detail::TimerQueue timers_;
   std::size_t cancelled_timers_ = 0;
   std::uint64_t timer_sequence_ = 0;
   std::size_t ntodo_ = 0;  // handles left in the current iteration's snapshot

@@ -51,6 +51,7 @@ class HandleState final : public RefCounted {
   bool cancelled() const noexcept { return cancelled_; }
   HandleKind kind() const noexcept { return kind_; }
   double when() const noexcept { return when_; }
+  std::uint64_t timer_sequence() const noexcept { return timer_sequence_; }
   std::uint32_t id() const noexcept { return id_; }
   const HandleSubject& subject() const noexcept { return subject_; }
   HandleInfo info() const noexcept { return {id_, kind_, subject_}; }
