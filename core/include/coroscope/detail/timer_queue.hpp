@@ -76,10 +76,10 @@ class TimerQueue {
     head_ = 0;
   }
 
-  // Below this many timers the heap alone is faster: it fits the caches.
+ private:
+  // Below this many timers the heap alone is as fast: it fits the caches.
   static constexpr std::size_t sort_threshold = 4096;
 
- private:
   static bool earlier(const Entry& a, const Entry& b) noexcept {
     if (a.when != b.when) [[likely]]
       return a.when < b.when;
