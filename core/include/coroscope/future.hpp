@@ -24,8 +24,6 @@
 
 namespace coroscope {
 
-class TaskBase;
-
 // What a future stands for, so the trace can say what a task waits on ("waiting on
 // Queue.get"). Each primitive creates its waiters' futures with its own kind.
 enum class FutureKind : std::uint8_t {
