@@ -141,8 +141,7 @@ void EventLoop::drop_cancelled_timers() {
           min_cancelled_timer_handles_fraction) {
     timers_.remove_if([](const detail::TimerQueue::Entry& timer) {
       if (!timer.handle->cancelled()) return false;
-      timer.handle->in_timer_heap_ = false;
-      timer.handle->release();
+      drop_timer(timer.handle);
       return true;
     });
     cancelled_timers_ = 0;
@@ -150,16 +149,22 @@ void EventLoop::drop_cancelled_timers() {
     while (!timers_.empty() && timers_.front().handle->cancelled()) {
       --cancelled_timers_;
       trace([&] { return handle_event(TraceKind::handle_cancelled, *timers_.front().handle); });
-      detail::HandleState* handle = timers_.pop().handle;
-      handle->in_timer_heap_ = false;
-      handle->release();
+      drop_timer(timers_.pop().handle);
     }
   }
 }
 
+// A timer that leaves the loop unrun (dropped when cancelled, or when the loop closes): it is
+// no longer scheduled, so a later cancel() does not reach the loop, and the loop's reference
+// goes.
+void EventLoop::drop_timer(detail::HandleState* handle) noexcept {
+  handle->in_timer_heap_ = false;
+  handle->release();
+}
+
 // The handles of due timers are not touched here: they come due in deadline order, not in
 // the order they were made, so each one is cold, and step() fetches it ahead of its turn. The
-// heap's bookkeeping for them (TimerHandle._scheduled) is finished there.
+// timer queue's bookkeeping for them (TimerHandle._scheduled) is finished there.
 void EventLoop::schedule_due_timers(double now) {
   const double end_time = now + clock_resolution();
   while (!timers_.empty() && timers_.front().when < end_time) {
@@ -171,7 +176,7 @@ void EventLoop::schedule_due_timers(double now) {
   }
 }
 
-// A due timer's handle leaves the heap's books as the loop takes it from the ready queue: a
+// A due timer's handle leaves the timer queue's books as the loop takes it from the ready queue: a
 // cancel() in between still counted it as a cancelled timer, and that count is taken back.
 // Every due timer is taken in the iteration that made it due, so the count is exact again
 // before the next iteration reads it.
@@ -357,14 +362,10 @@ void EventLoop::close() {
     if (entry.is_task()) {
       entry.task()->release();
     } else {
-      entry.handle()->in_timer_heap_ = false;  // a due timer: a later cancel() must not reach this loop
-      entry.handle()->release();
+      drop_timer(entry.handle());  // it may be a due timer
     }
   }
-  timers_.for_each([](const detail::TimerQueue::Entry& timer) {
-    timer.handle->in_timer_heap_ = false;
-    timer.handle->release();
-  });
+  timers_.for_each([](const detail::TimerQueue::Entry& timer) { drop_timer(timer.handle); });
   timers_.clear();
   ntodo_ = 0;
   // Pending tasks can never run again. Their frames go now, which breaks the cycles

@@ -251,6 +251,7 @@ class EventLoop final : public detail::RefCounted {
   [[gnu::noinline]] void drop_cancelled_timers();
   [[gnu::noinline]] void schedule_due_timers(double now);
   void leave_timer_heap(detail::HandleState& handle) noexcept;
+  static void drop_timer(detail::HandleState* handle) noexcept;
   [[noreturn]] static void throw_closed();
   void run(ReadyEntry entry);
   [[gnu::noinline]] void report_callback_exception();
