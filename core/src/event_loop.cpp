@@ -250,27 +250,54 @@ void EventLoop::warn_if_slow(ReadyEntry entry, double took) {
   warn(Diagnostic::slow_callback, "Executing " + describe(entry) + " took " + seconds + " seconds");
 }
 
-void EventLoop::run_forever() {
-  check_closed();
-  check_running();
-  RunningLoopScope scope(*this);
-  struct ResetStopping {
-    bool& stopping;
-    ~ResetStopping() { stopping = false; }
-  } reset{stopping_};
+// What run_forever sets up for as long as it runs (a stepping driver, for each run_step).
+class EventLoop::RunScope {
+ public:
+  explicit RunScope(EventLoop& loop) : loop_((loop.check_closed(), loop.check_running(), loop)), running_(loop) {}
+  RunScope(const RunScope&) = delete;
+  RunScope& operator=(const RunScope&) = delete;
+  // A run that ends by an exception (a deadlock) forgets a stop() asked for, as run_forever's
+  // `finally: self._stopping = False` does.
+  ~RunScope() {
+    if (std::uncaught_exceptions() > exceptions_) loop_.stopping_ = false;
+  }
+
+ private:
+  EventLoop& loop_;
+  RunningLoopScope running_;
   // BaseEventLoop.run_forever turns on coroutine origin tracking in debug mode.
   struct OriginTracking {
     bool previous = detail::coroutine_origin_tracking;
     explicit OriginTracking(bool debug) { detail::set_coroutine_origin_tracking(previous || debug); }
     ~OriginTracking() { detail::set_coroutine_origin_tracking(previous); }
-  } tracking(debug_);
-  for (;;) {
-    if (step() == StepResult::idle) {
-      if (deadlock_check()) report_deadlock();
-      wait_forever();
-    }
-    if (ntodo_ == 0 && stopping_) break;
+  } tracking_{loop_.debug_};
+  int exceptions_ = std::uncaught_exceptions();
+};
+
+void EventLoop::run_forever() {
+  const RunScope scope(*this);
+  while (!run_once()) {
   }
+}
+
+bool EventLoop::run_step() {
+  const RunScope scope(*this);
+  return run_once();
+}
+
+bool EventLoop::run_once() {
+  if (step() == StepResult::idle) {
+    if (deadlock_check()) report_deadlock();
+    wait_forever();
+  }
+  if (ntodo_ != 0 || !stopping_) return false;
+  stopped();
+  return true;
+}
+
+// run_forever returns: the iteration in which stop() was called is used up.
+void EventLoop::stopped() {
+  stopping_ = false;
   trace([&] {
     TraceEvent event;
     event.kind = TraceKind::loop_stopped;
@@ -298,25 +325,36 @@ void EventLoop::warn(Diagnostic diagnostic, const std::string& message) {
 // BaseEventLoop.run_until_complete: a done callback stops the loop — one iteration after
 // the future completes, so what the future's completion scheduled still runs (oracle 37).
 void EventLoop::run_until_done(detail::FutureBase& future) {
+  begin_run_until(future);
+  try {
+    run_forever();
+  } catch (...) {
+    forget_run_until(future);
+    throw;
+  }
+  end_run_until(future);
+}
+
+void EventLoop::stop_when_done(detail::RefCounted& loop, detail::FutureBase& done) {
+  // _run_until_complete_cb reads the exception, which marks it as retrieved.
+  if (!done.cancelled()) done.exception();
+  static_cast<EventLoop&>(loop).stop();
+}
+
+void EventLoop::begin_run_until(detail::FutureBase& future) {
   check_closed();
   check_running();
-  auto stop_when_done = [](detail::RefCounted& loop, detail::FutureBase& done) {
-    // _run_until_complete_cb reads the exception, which marks it as retrieved.
-    if (!done.cancelled()) done.exception();
-    static_cast<EventLoop&>(loop).stop();
-  };
   future.add_done_callback(stop_when_done, detail::Ref<detail::RefCounted>(this));
-  struct Cleanup {
-    EventLoop& loop;
-    detail::FutureBase& future;
-    decltype(+stop_when_done) callback;
-    ~Cleanup() {
-      future.remove_done_callback(callback, &loop);
-      loop.run_until_ = 0;
-    }
-  } cleanup{*this, future, stop_when_done};
   run_until_ = future.id();
-  run_forever();
+}
+
+void EventLoop::forget_run_until(detail::FutureBase& future) noexcept {
+  future.remove_done_callback(stop_when_done, this);
+  run_until_ = 0;
+}
+
+void EventLoop::end_run_until(detail::FutureBase& future) {
+  forget_run_until(future);
   if (!future.done()) throw RuntimeError("Event loop stopped before Future completed.");
 }
 

@@ -1,5 +1,6 @@
 #include "coroscope/future.hpp"
 
+#include "coroscope/detail/id_counters.hpp"
 #include "coroscope/task.hpp"
 
 namespace coroscope {
@@ -49,10 +50,7 @@ const char* to_string(FutureKind kind) noexcept {
 namespace detail {
 
 namespace {
-std::uint32_t next_future_id() noexcept {
-  static std::uint32_t counter = 0;
-  return ++counter;
-}
+std::uint32_t next_future_id() noexcept { return ++id_counters.future; }
 }  // namespace
 
 FutureBase::FutureBase(EventLoop& loop, FutureKind kind) : id_(next_future_id()), loop_(&loop), kind_(kind) {

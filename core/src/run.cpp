@@ -1,14 +1,27 @@
 #include "coroscope/run.hpp"
 
+#include "coroscope/detail/id_counters.hpp"
 #include "coroscope/gather.hpp"
 
-namespace coroscope::detail {
+namespace coroscope {
+
+void reset_ids_as_in_a_new_process() noexcept { detail::id_counters = {}; }
+
+namespace detail {
 
 namespace {
 // loop.shutdown_default_executor(): Runner.close runs it, like loop.shutdown_asyncgens(), with
 // run_until_complete, so each is a task and takes a Task-N number (oracle 32). coroscope has no
 // executor threads, so there is nothing to shut down.
 Coroutine<void> shutdown_default_executor() { co_return; }
+
+// run_until_complete(coro) wraps it in a task (ensure_future), which takes a Task-N; that task
+// is the loop's own, so nobody is told if it is destroyed pending.
+Ref<FutureBase> ensure_future(EventLoop& loop, Coroutine<void> coro) {
+  Task<void> task = loop.create_task(std::move(coro));
+  task.task_state().set_log_destroy_pending(false);
+  return Ref<FutureBase>(task.state());
+}
 }  // namespace
 
 Runner::Runner(const RunOptions& options)
@@ -18,36 +31,104 @@ Runner::Runner(const RunOptions& options)
   loop_->set_tracer(options.tracer);
 }
 
-void Runner::close() {
-  if (loop_->is_closed()) return;
-  // The loop closes however the shutdown ends, and the run's tracer is let go after that: a
-  // future that outlives the run must not report to it.
-  struct CloseLoop {
-    EventLoop& loop;
-    ~CloseLoop() {
-      loop.close();
-      loop.set_tracer(nullptr);
-    }
-  } close_loop{*loop_};
-  cancel_all_tasks();
-  loop_->run_until_complete(loop_->shutdown_asyncgens());
-  loop_->run_until_complete(shutdown_default_executor());
+Runner::~Runner() {
+  if (phase_ != Phase::closed) close_loop();
 }
 
-// asyncio.runners._cancel_all_tasks.
-void Runner::cancel_all_tasks() {
-  std::vector<AnyTask> to_cancel;
-  for (TaskBase* task : loop_->tasks())
-    if (!task->done()) to_cancel.emplace_back(Ref<FutureBase>(task));
-  if (to_cancel.empty()) return;
-  for (const AnyTask& task : to_cancel) task.cancel();
-  loop_->run_until_complete(gather(return_exceptions, to_cancel));
-  for (const AnyTask& task : to_cancel) {
+void Runner::start(Coroutine<void> main) { main_ = Ref<FutureBase>(loop_->create_task(std::move(main)).state()); }
+
+// run() has run main to its end (or to the exception it raises): the shutdown follows, as
+// step() runs it after main.
+void Runner::close() {
+  if (phase_ == Phase::closed) return;
+  phase_ = Phase::cancel_all_tasks;
+  until_ = {};
+  while (step()) {
+  }
+  if (error_) std::rethrow_exception(error_);
+}
+
+bool Runner::step() {
+  while (phase_ != Phase::closed) {
+    try {
+      if (!until_) {
+        until_ = begin_phase();
+        if (!until_) {  // nothing to run in this phase
+          end_phase();
+          continue;
+        }
+        loop_->begin_run_until(*until_);
+      }
+      if (loop_->run_step()) end_phase();
+    } catch (...) {
+      // asyncio.run: an exception from main's run still runs the shutdown; one from the
+      // shutdown ends it, and the loop closes either way.
+      if (!error_) error_ = std::current_exception();
+      if (until_) loop_->forget_run_until(*until_);
+      until_ = {};
+      if (phase_ == Phase::main) {
+        phase_ = Phase::cancel_all_tasks;
+      } else {
+        close_loop();
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+Ref<FutureBase> Runner::begin_phase() {
+  switch (phase_) {
+    case Phase::main:
+      return std::exchange(main_, {});
+    case Phase::cancel_all_tasks:
+      // asyncio.runners._cancel_all_tasks: cancel what is pending, then gather it.
+      for (TaskBase* task : loop_->tasks())
+        if (!task->done()) cancelled_.emplace_back(Ref<FutureBase>(task));
+      if (cancelled_.empty()) return {};
+      for (const AnyTask& task : cancelled_) task.cancel();
+      return Ref<FutureBase>(gather(return_exceptions, cancelled_).state());
+    case Phase::shutdown_asyncgens:
+      return ensure_future(*loop_, loop_->shutdown_asyncgens());
+    case Phase::shutdown_default_executor:
+      return ensure_future(*loop_, shutdown_default_executor());
+    case Phase::closed:
+      break;
+  }
+  return {};
+}
+
+void Runner::end_phase() {
+  if (until_) {
+    const Ref<FutureBase> done = std::exchange(until_, {});
+    loop_->end_run_until(*done);
+    // run_until_complete returns main's result or raises its exception: asyncio.run raises
+    // it after the shutdown.
+    if (phase_ == Phase::main && !error_) error_ = done->result_exception();
+  }
+  if (phase_ == Phase::cancel_all_tasks) report_shutdown_exceptions();
+  phase_ = static_cast<Phase>(static_cast<std::uint8_t>(phase_) + 1);
+  if (phase_ == Phase::closed) close_loop();
+}
+
+// _cancel_all_tasks: a task that ended with an exception other than its cancellation.
+void Runner::report_shutdown_exceptions() {
+  for (const AnyTask& task : cancelled_) {
     if (task.cancelled()) continue;
     if (auto exception = task.exception())
       loop_->call_exception_handler(
           {"unhandled exception during asyncio.run() shutdown", exception, task.task_state().describe()});
   }
+  cancelled_.clear();
 }
 
-}  // namespace coroscope::detail
+// The loop closes however the run ends, and the run's tracer is let go after that: a future
+// that outlives the run must not report to it.
+void Runner::close_loop() noexcept {
+  phase_ = Phase::closed;
+  loop_->close();
+  loop_->set_tracer(nullptr);
+}
+
+}  // namespace detail
+}  // namespace coroscope

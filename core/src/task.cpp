@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <array>
-
 #include <cassert>
+
+#include "coroscope/detail/id_counters.hpp"
 
 namespace coroscope {
 
@@ -49,10 +50,7 @@ void TaskBase::report(const detail::Suspension& suspension) noexcept { step_repo
 namespace detail {
 std::uint32_t running_task_id() noexcept { return current ? current->id() : 0; }
 
-std::uint32_t next_task_number() noexcept {
-  static std::uint32_t counter = 0;  // asyncio.tasks._task_name_counter: one per process
-  return ++counter;
-}
+std::uint32_t next_task_number() noexcept { return ++id_counters.task_number; }
 
 void suspend_task_on(FutureBase& future) {
   running_task("co_await").report({Suspension::Kind::on_future, &future, nullptr});

@@ -101,6 +101,17 @@ class EventLoop final : public detail::RefCounted {
   // the current one is used up. run_forever and run_until_complete are loops over step().
   StepResult step();
   void run_forever();
+  // run_until_complete cut at every handle, for a driver that shows each one (the visualizer,
+  // through detail::Runner::step): begin_run_until(f); then run_step() until it returns true
+  // (the loop stopped, as run_forever returns); then end_run_until(f), which raises if f is not
+  // done. run_until_complete is this very sequence without the pauses.
+  void begin_run_until(detail::FutureBase& future);
+  // One turn of run_forever's loop: runs one step(), and returns true when the loop stops.
+  // Raises DeadlockError when the loop could never make progress (deadlock_check()).
+  bool run_step();
+  void end_run_until(detail::FutureBase& future);
+  // end_run_until for a run that ended by an exception (a deadlock): no check, nothing raised.
+  void forget_run_until(detail::FutureBase& future) noexcept;
   // loop.run_until_complete(future): run until it is done and return its result.
   template <class T>
   value_or_none_t<T> run_until_complete(Future<T> future);
@@ -247,6 +258,12 @@ class EventLoop final : public detail::RefCounted {
   void timer_handle_cancelled() noexcept { ++cancelled_timers_; }
   // run_until_complete without the result: run until `future` is done, then stop.
   void run_until_done(detail::FutureBase& future);
+  // _run_until_complete_cb: the done callback that stops the loop.
+  static void stop_when_done(detail::RefCounted& loop, detail::FutureBase& done);
+  // What run_forever holds while it runs: the running loop, and debug mode's origin tracking.
+  class RunScope;
+  bool run_once();
+  void stopped();
   bool begin_iteration();
   [[gnu::noinline]] void drop_cancelled_timers();
   [[gnu::noinline]] void schedule_due_timers(double now);

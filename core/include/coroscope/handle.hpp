@@ -4,6 +4,7 @@
 // reference to one, through which it can be cancelled.
 #include <cstdint>
 
+#include "coroscope/detail/id_counters.hpp"
 #include "coroscope/detail/inline_callback.hpp"
 #include "coroscope/detail/ref_counted.hpp"
 
@@ -37,10 +38,7 @@ struct HandleInfo {
 namespace detail {
 
 // Every call_soon / call_at makes a new handle with a new id, from one counter.
-inline std::uint32_t next_handle_id() noexcept {
-  static std::uint32_t counter = 0;
-  return ++counter;
-}
+inline std::uint32_t next_handle_id() noexcept { return ++id_counters.handle; }
 
 class HandleState final : public RefCounted {
  public:

@@ -2,7 +2,10 @@
 // asyncio.run(main): a fresh loop, main as a task run to completion, then asyncio.Runner's
 // shutdown — cancel the tasks still pending and run them to their end, run the shutdown
 // steps, close the loop.
+#include <cstdint>
+#include <exception>
 #include <optional>
+#include <vector>
 
 #include "coroscope/clock.hpp"
 #include "coroscope/task.hpp"
@@ -22,12 +25,17 @@ struct RunOptions {
 
 namespace detail {
 
-// asyncio.Runner: owns the loop for one run.
+// asyncio.Runner: owns the loop for one run. run() and close() are asyncio.run's two halves;
+// start() and step() are the same run cut at every handle the loop runs, for a driver that
+// shows each (the visualizer): start(main), then step() until it returns false.
 class Runner {
  public:
   explicit Runner(const RunOptions& options);
   Runner(const Runner&) = delete;
   Runner& operator=(const Runner&) = delete;
+  // A run abandoned half-way (the visualizer's restart) closes its loop, which destroys the
+  // frames of the tasks still pending.
+  ~Runner();
 
   template <class T>
   value_or_none_t<T> run(Coroutine<T> main) {
@@ -36,11 +44,31 @@ class Runner {
   }
   // Runner.close: cancel what is pending, run the shutdown steps, close the loop.
   void close();
+
+  // Creates main's task; its run_until_complete begins with the first step().
+  void start(Coroutine<void> main);
+  // Runs the loop until it has run one more handle: main's, then the shutdown's, which
+  // follows main as in run() and close(). Returns false once the loop is closed.
+  bool step();
+  // What asyncio.run would raise once the run is over: main's exception, a DeadlockError, ...
+  std::exception_ptr error() const noexcept { return error_; }
   EventLoop& loop() const noexcept { return *loop_; }
 
  private:
-  void cancel_all_tasks();
+  // The run_until_complete calls of asyncio.run, in order.
+  enum class Phase : std::uint8_t { main, cancel_all_tasks, shutdown_asyncgens, shutdown_default_executor, closed };
+  // The future of this phase's run_until_complete, or null if the phase has nothing to run.
+  Ref<FutureBase> begin_phase();
+  void end_phase();
+  void close_loop() noexcept;
+  void report_shutdown_exceptions();
+
   Ref<EventLoop> loop_;
+  Phase phase_ = Phase::main;
+  Ref<FutureBase> main_;            // main's task, from start() until its phase begins
+  Ref<FutureBase> until_;           // what the current phase runs until, once it has begun
+  std::vector<AnyTask> cancelled_;  // the tasks _cancel_all_tasks cancelled
+  std::exception_ptr error_;
 };
 
 }  // namespace detail
@@ -61,5 +89,10 @@ value_or_none_t<T> run(Coroutine<T> main, const RunOptions& options = {}) {
   runner.close();
   return std::move(*result);
 }
+
+// The visualizer's restart runs a lesson as a fresh program would: task names (Task-N) and
+// the trace's future and handle ids start again from 1. Only between runs, with no loop
+// alive: a second run() in one program goes on counting, as in Python.
+void reset_ids_as_in_a_new_process() noexcept;
 
 }  // namespace coroscope
