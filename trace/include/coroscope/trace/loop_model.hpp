@@ -81,6 +81,7 @@ struct FutureModel {
   std::uint32_t callbacks_scheduled = 0;  // done callbacks its completion scheduled
   std::vector<std::uint32_t> waiters;   // tasks suspended on it now, in the order they began
   double timer_when = -1;               // a sleep's deadline (-1: none)
+  double timer_delay = -1;              // and its delay: "sleep(0.2)"
 };
 
 // An entry of the ready queue, saying what it will run.
