@@ -38,11 +38,15 @@ struct Frame {
   std::uint32_t line = 0;
 };
 
-// A stretch of a task's lane in one state: steps [begin, end), end == open_end while it lasts.
+// A stretch of a task's lane in one state, on the timeline's axis of steps: step s spans
+// [s, s + 1). A task's own step begins at s; what the step does to the task itself (it
+// suspends, it finishes) shows from s + 1; what it does to other tasks (creates one, wakes
+// one) shows from s + 0.5, half-way through the step that did it. end == open_end while the
+// state lasts.
 struct Segment {
   TaskState state = TaskState::ready;
-  std::size_t begin = 0;
-  std::size_t end = open_end;
+  double begin = 0;
+  double end = static_cast<double>(open_end);
   std::uint32_t future = 0;  // suspended: the future waited on (0: a bare yield)
   std::string label;         // suspended: "sleep(0.2)", "gather", "Task-2", "Lock.acquire"
 };
@@ -204,6 +208,7 @@ class LoopModel {
   std::string handle_label(HandleKind kind, std::uint32_t task, std::uint32_t future) const;
   std::string waits_on_label(std::uint32_t future, FutureKind kind) const;
   void set_state(TaskModel& task, TaskState state, std::uint32_t future = 0, std::string label = {});
+  void begin_changes();
   void touch_task(std::uint32_t id);
   void touch_future(std::uint32_t id);
   void touch_timer(std::uint32_t handle);
@@ -234,6 +239,8 @@ class LoopModel {
   std::vector<Iteration> iterations_;
   std::vector<LoopStep> loop_steps_;
   Changes changes_;
+  // An iteration_begin started the current change set: the handle_run after it belongs to it.
+  bool iteration_began_ = false;
   // The last awaited frames of a `suspend`, while its await_frame events arrive.
   std::uint32_t chain_task_ = 0;
 };

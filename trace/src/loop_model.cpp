@@ -1,0 +1,404 @@
+#include "coroscope/trace/loop_model.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <utility>
+
+#include "coroscope/trace/kind_names.hpp"
+
+namespace coroscope::trace {
+
+const char* to_string(TaskState state) noexcept {
+  switch (state) {
+    case TaskState::ready:
+      return "ready";
+    case TaskState::running:
+      return "running";
+    case TaskState::suspended:
+      return "suspended";
+    case TaskState::done:
+      return "done";
+    case TaskState::cancelled:
+      return "cancelled";
+    case TaskState::raised:
+      return "raised";
+  }
+  return "?";
+}
+
+bool is_finished(TaskState state) noexcept {
+  return state == TaskState::done || state == TaskState::cancelled || state == TaskState::raised;
+}
+
+const char* to_string(FutureState state) noexcept {
+  switch (state) {
+    case FutureState::pending:
+      return "pending";
+    case FutureState::result:
+      return "result";
+    case FutureState::exception:
+      return "exception";
+    case FutureState::cancelled:
+      return "cancelled";
+  }
+  return "?";
+}
+
+const char* to_string(TimerState state) noexcept {
+  switch (state) {
+    case TimerState::pending:
+      return "pending";
+    case TimerState::due:
+      return "due";
+    case TimerState::ran:
+      return "ran";
+    case TimerState::cancelled:
+      return "cancelled";
+  }
+  return "?";
+}
+
+namespace {
+// "0.2", "1.5", "0.333": a delay as a student wrote it.
+std::string short_seconds(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3f", seconds < 0 ? 0.0 : seconds);
+  std::string s = text;
+  while (s.size() > 3 && s.back() == '0') s.pop_back();
+  return s;
+}
+
+template <class Vector>
+void add_once(Vector& ids, std::uint32_t id) {
+  if (id && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+}
+}  // namespace
+
+void LoopModel::apply_until(const Recorder& recorder, std::size_t end) {
+  end = std::min(end, recorder.size());
+  while (applied_ < end) apply(recorder[applied_]);
+}
+
+const LoopStep* LoopModel::current_handle() const {
+  return !loop_steps_.empty() && loop_steps_.back().step == step_ ? &loop_steps_.back() : nullptr;
+}
+
+const TaskModel* LoopModel::task(std::uint32_t id) const {
+  auto found = task_index_.find(id);
+  return found == task_index_.end() ? nullptr : &tasks_[found->second];
+}
+TaskModel* LoopModel::find_task(std::uint32_t id) { return const_cast<TaskModel*>(std::as_const(*this).task(id)); }
+
+const FutureModel* LoopModel::future(std::uint32_t id) const {
+  auto found = future_index_.find(id);
+  return found == future_index_.end() ? nullptr : &futures_[found->second];
+}
+FutureModel* LoopModel::find_future(std::uint32_t id) {
+  return const_cast<FutureModel*>(std::as_const(*this).future(id));
+}
+
+TimerModel* LoopModel::find_timer(std::uint32_t handle) {
+  auto found = timer_index_.find(handle);
+  return found == timer_index_.end() ? nullptr : &timers_[found->second];
+}
+
+std::string LoopModel::label(std::uint32_t id) const {
+  if (const TaskModel* t = task(id)) return t->name;
+  if (const FutureModel* f = future(id)) return f->label;
+  return id ? "future #" + std::to_string(id) : std::string();
+}
+
+// An entry of the ready queue by what it will run: "Task-2 step", "sleep #1 timer".
+std::string LoopModel::handle_label(HandleKind kind, std::uint32_t task, std::uint32_t future) const {
+  switch (kind) {
+    case HandleKind::task_step:
+      return label(task) + " step";
+    case HandleKind::task_wakeup:
+      return label(task) + " wakeup";
+    case HandleKind::done_callback:
+      return label(future) + " done callback";
+    case HandleKind::callback:
+      return future ? label(future) + " timer" : "callback";
+  }
+  return "handle";
+}
+
+// What a suspended task's lane says it waits on: "sleep(0.2)", "gather", "Task-2", "Lock.acquire".
+std::string LoopModel::waits_on_label(std::uint32_t id, FutureKind kind) const {
+  if (!id) return "sleep(0)";
+  if (const TaskModel* t = task(id)) return t->name;
+  const FutureModel* f = future(id);
+  if (kind == FutureKind::sleep && f && f->timer_delay >= 0) return "sleep(" + short_seconds(f->timer_delay) + ")";
+  if (kind == FutureKind::plain) return f ? f->label : "future";
+  return to_string(kind);
+}
+
+// A new step (with the iteration it may begin): the marks of the previous one go.
+void LoopModel::begin_changes() {
+  changes_ = Changes{};
+  changes_.output_from = output_.size();
+}
+
+void LoopModel::touch_task(std::uint32_t id) {
+  if (task(id)) add_once(changes_.tasks, id);
+}
+void LoopModel::touch_future(std::uint32_t id) {
+  if (future(id)) add_once(changes_.futures, id);
+}
+void LoopModel::touch_timer(std::uint32_t handle) { add_once(changes_.timers, handle); }
+
+// Where a new state begins on the axis of steps (Segment). A segment that would last no time
+// at all is replaced in place.
+void LoopModel::set_state(TaskModel& t, TaskState state, std::uint32_t future, std::string label) {
+  const double step = static_cast<double>(step_);
+  const double begin = state == TaskState::running ? step : t.id == running_ ? step + 1 : step + 0.5;
+  t.state = state;
+  touch_task(t.id);
+  if (!t.segments.empty()) {
+    Segment& last = t.segments.back();
+    if (last.state == state && last.future == future && last.label == label) return;
+    if (last.begin >= begin) {
+      last = {state, last.begin, static_cast<double>(open_end), future, std::move(label)};
+      // Replacing may make it the same as the one before: merge them.
+      if (t.segments.size() > 1) {
+        Segment& before = t.segments[t.segments.size() - 2];
+        if (before.state == last.state && before.future == last.future && before.label == last.label) {
+          before.end = static_cast<double>(open_end);
+          t.segments.pop_back();
+        }
+      }
+      return;
+    }
+    last.end = begin;
+  }
+  t.segments.push_back({state, begin, static_cast<double>(open_end), future, std::move(label)});
+}
+
+void LoopModel::queue(const TraceEvent& e) {
+  const auto kind = static_cast<HandleKind>(e.detail);
+  ready_.push_back({e.handle, kind, e.task, e.future, step_, handle_label(kind, e.task, e.future)});
+  changes_.ready = true;
+  if (kind != HandleKind::task_step && kind != HandleKind::task_wakeup) return;
+  TaskModel* t = find_task(e.task);
+  if (!t) return;
+  // A task that queues its own next step (a refused yield) is still running: step_end makes
+  // it ready.
+  if (t->state != TaskState::running) set_state(*t, TaskState::ready);
+  if (kind == HandleKind::task_wakeup)
+    arrows_.push_back({Arrow::Kind::woke, running_, step_, e.task, open_end, e.future});
+}
+
+void LoopModel::unqueue(std::uint32_t handle) {
+  auto queued = std::find_if(ready_.begin(), ready_.end(), [&](const ReadyEntry& r) { return r.handle == handle; });
+  if (queued == ready_.end()) return;
+  if (static_cast<std::size_t>(queued - ready_.begin()) < snapshot_left_) --snapshot_left_;
+  ready_.erase(queued);
+  changes_.ready = true;
+}
+
+void LoopModel::begin_step(const TraceEvent& e) {
+  if (!iteration_began_) begin_changes();
+  iteration_began_ = false;
+  ++step_;
+  const auto kind = static_cast<HandleKind>(e.detail);
+  loop_steps_.push_back({step_, e.handle, kind, e.task, e.future, handle_label(kind, e.task, e.future)});
+  unqueue(e.handle);
+  if (TimerModel* timer = find_timer(e.handle)) {
+    timer->state = TimerState::ran;
+    touch_timer(e.handle);
+  }
+  running_ = 0;
+  if (kind != HandleKind::task_step && kind != HandleKind::task_wakeup) return;
+  TaskModel* t = find_task(e.task);
+  if (!t) return;
+  running_ = t->id;
+  ++t->steps;
+  t->waits_on = 0;
+  t->waits_on_label.clear();
+  t->await_chain.clear();
+  set_state(*t, TaskState::running);
+  // The arrow into this step: the wakeup's from the step that completed the future, or the
+  // creation's for a first step.
+  for (auto arrow = arrows_.rbegin(); arrow != arrows_.rend(); ++arrow) {
+    if (arrow->to_task == t->id && arrow->to_step == open_end) {
+      arrow->to_step = step_;
+      break;
+    }
+  }
+}
+
+void LoopModel::remove_waiter(std::uint32_t id, std::uint32_t task_id) {
+  FutureModel* f = find_future(id);
+  if (!f || f->state != FutureState::pending) return;
+  std::erase(f->waiters, task_id);
+  touch_future(id);
+}
+
+void LoopModel::suspend(const TraceEvent& e) {
+  TaskModel* t = find_task(e.task);
+  if (!t) {
+    running_ = 0;
+    return;
+  }
+  const auto kind = static_cast<FutureKind>(e.detail);
+  if (t->waits_on && t->waits_on != e.future) remove_waiter(t->waits_on, t->id);
+  t->waits_on = e.future;
+  t->waits_on_label = waits_on_label(e.future, kind);
+  // A chain of one frame has no await_frame events: the task's coroutine at this line.
+  t->await_chain = {{t->coroutine, strings_->operator[](e.a), e.b}};
+  chain_task_ = t->id;
+  set_state(*t, TaskState::suspended, e.future, t->waits_on_label);
+  running_ = 0;  // after set_state: the step's own task suspends from the next step on
+  if (FutureModel* f = find_future(e.future)) {
+    add_once(f->waiters, t->id);
+    touch_future(f->id);
+  }
+}
+
+void LoopModel::finish_future(const TraceEvent& e) {
+  const auto state = static_cast<DoneState>(e.detail);
+  if (TaskModel* t = find_task(e.future)) {
+    set_state(*t,
+              state == DoneState::result      ? TaskState::done
+              : state == DoneState::exception ? TaskState::raised
+                                              : TaskState::cancelled);
+    t->waits_on = 0;
+    t->waits_on_label.clear();
+    t->await_chain.clear();
+    return;
+  }
+  FutureModel* f = find_future(e.future);
+  if (!f) return;
+  f->state = state == DoneState::result      ? FutureState::result
+             : state == DoneState::exception ? FutureState::exception
+                                             : FutureState::cancelled;
+  f->done_step = step_;
+  f->done_by = e.task;
+  f->callbacks_scheduled = e.a;
+  touch_future(f->id);
+}
+
+void LoopModel::apply(const TraceEvent& e) {
+  ++applied_;
+  const StringTable& strings = *strings_;
+  switch (e.kind) {
+    case TraceKind::iteration_begin:
+      begin_changes();
+      iteration_began_ = true;
+      ++iteration_;
+      time_ = e.value;
+      // _run_once's snapshot: what is ready now, and the timers that fall due next.
+      snapshot_left_ = ready_.size();
+      iterations_.push_back({iteration_, step_ + 1, e.value, e.a, e.b});
+      break;
+    case TraceKind::loop_stopped:
+      ++loops_stopped_;
+      break;
+    case TraceKind::timer_due:
+      queue(e);
+      ++snapshot_left_;
+      if (TimerModel* timer = find_timer(e.handle)) {
+        timer->state = TimerState::due;
+        timer->ended_step = step_;
+        touch_timer(e.handle);
+      }
+      break;
+    case TraceKind::handle_scheduled:
+      queue(e);
+      break;
+    case TraceKind::timer_scheduled: {
+      const auto kind = static_cast<HandleKind>(e.detail);
+      timer_index_[e.handle] = timers_.size();
+      timers_.push_back({e.handle, e.value, e.task, e.future, running_, step_, open_end, TimerState::pending,
+                         handle_label(kind, e.task, e.future)});
+      touch_timer(e.handle);
+      if (FutureModel* f = find_future(e.future)) {
+        f->timer_when = e.value;
+        f->timer_delay = e.value - time_;
+      }
+      break;
+    }
+    case TraceKind::handle_run:
+      begin_step(e);
+      break;
+    case TraceKind::handle_cancelled:
+      unqueue(e.handle);
+      if (TimerModel* timer = find_timer(e.handle)) {
+        timer->state = TimerState::cancelled;
+        if (timer->ended_step == open_end) timer->ended_step = step_;
+        touch_timer(e.handle);
+      }
+      break;
+    case TraceKind::task_created: {
+      task_index_[e.task] = tasks_.size();
+      TaskModel& t = tasks_.emplace_back();
+      t.id = e.task;
+      t.ordinal = static_cast<std::uint32_t>(tasks_.size());
+      t.name = strings[e.a];
+      t.coroutine = strings[e.b];
+      t.created_by = e.future;
+      t.created_step = step_;
+      set_state(t, TaskState::ready);
+      arrows_.push_back({Arrow::Kind::created, e.future, step_, e.task, open_end, 0});
+      break;
+    }
+    case TraceKind::future_created: {
+      future_index_[e.future] = futures_.size();
+      FutureModel& f = futures_.emplace_back();
+      f.id = e.future;
+      f.kind = static_cast<FutureKind>(e.detail);
+      // Numbered in the order this trace shows futures, as the text timeline does.
+      f.label = std::string(to_string(f.kind)) + " #" + std::to_string(futures_.size());
+      f.created_by = e.task;
+      f.created_step = step_;
+      touch_future(f.id);
+      break;
+    }
+    case TraceKind::suspend:
+      suspend(e);
+      break;
+    case TraceKind::await_frame:
+      if (TaskModel* t = find_task(e.task); t && t->id == chain_task_) {
+        if (e.detail == 0) t->await_chain.clear();
+        t->await_chain.push_back({strings[e.a], strings[e.c], e.b});
+      }
+      break;
+    case TraceKind::step_end:
+      running_ = 0;
+      if (TaskModel* t = find_task(e.task);
+          t && static_cast<StepOutcome>(e.detail) == StepOutcome::yielded && t->state == TaskState::running)
+        set_state(*t, TaskState::ready);
+      break;
+    case TraceKind::future_done:
+      finish_future(e);
+      break;
+    case TraceKind::cancel_requested:
+      if (TaskModel* t = find_task(e.task)) {
+        t->cancel_requested = true;
+        t->cancel_requested_by = e.future;
+        t->cancel_message = strings[e.a];
+        touch_task(t->id);
+      }
+      break;
+    case TraceKind::exception_raised:
+      if (TaskModel* t = find_task(e.task)) {
+        t->exception = strings[e.a];
+        touch_task(t->id);
+      }
+      break;
+    case TraceKind::task_renamed:
+      if (TaskModel* t = find_task(e.task)) {
+        t->name = strings[e.a];
+        touch_task(t->id);
+      }
+      break;
+    case TraceKind::output:
+      output_.push_back({strings[e.a], e.task, step_});
+      break;
+    case TraceKind::diagnostic:
+      diagnostics_.push_back({static_cast<Diagnostic>(e.detail), e.task, strings[e.a], step_});
+      break;
+  }
+}
+
+}  // namespace coroscope::trace
