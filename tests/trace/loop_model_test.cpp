@@ -50,6 +50,7 @@ trace::LoopModel at_step(const trace::Recorder& recorder, std::size_t steps) {
 }  // namespace
 
 TEST_CASE("lesson 04 at step 4: Task-3's timer fired, its wakeup waits in the ready queue for the next iteration") {
+  coroscope::reset_ids_as_in_a_new_process();  // Task-1 even after other tests' runs
   trace::Recorder recorder;
   record_lesson("4", recorder);
   // Step 1 runs main (Task-1), steps 2-4 the three fetch tasks' first steps; step 5 is the timer.

@@ -1,11 +1,10 @@
 #include "coroscope/trace/text_timeline.hpp"
 
-#include <algorithm>
 #include <cstdio>
-#include <deque>
 #include <string>
-#include <unordered_map>
 #include <vector>
+
+#include "coroscope/trace/loop_model.hpp"
 
 #include "labels.hpp"
 
@@ -29,12 +28,12 @@ std::string seconds(double t) {
 
 // Writes the timeline in one pass. For each event, describe() composes its sentence from the
 // state *before* it (and may take in the events that merely complete it, such as the
-// handle_scheduled of a new task's first step); apply() then updates that state: task names,
-// future kinds, the ready queue.
+// handle_scheduled of a new task's first step); apply() then updates that state: the names
+// and colours (Labels) and the loop's state (the LoopModel every view reads).
 class TimelineWriter {
  public:
   TimelineWriter(std::ostream& out, const Recorder& recorder, const TimelineOptions& options)
-      : out_(out), recorder_(recorder), color_(options.color), labels_(recorder.strings()) {}
+      : out_(out), recorder_(recorder), color_(options.color), labels_(recorder.strings()), model_(recorder.strings()) {}
 
   void write() {
     if (recorder_.size() > 0 && recorder_.iteration(0) == 0)
@@ -84,9 +83,24 @@ class TimelineWriter {
     return "a handle";
   }
   std::string outcome(std::uint32_t id) {
-    auto state = done_.find(id);
-    if (state == done_.end() || state->second == DoneState::result) return future(id) + " is done";
-    return future(id) + (state->second == DoneState::exception ? " raised" : " was cancelled");
+    const FutureState state = future_state(id);
+    if (state == FutureState::pending || state == FutureState::result) return future(id) + " is done";
+    return future(id) + (state == FutureState::exception ? " raised" : " was cancelled");
+  }
+  // A task's end as its future's.
+  FutureState future_state(std::uint32_t id) const {
+    if (const TaskModel* t = model_.task(id)) {
+      return t->state == TaskState::raised      ? FutureState::exception
+             : t->state == TaskState::cancelled ? FutureState::cancelled
+                                                : FutureState::result;
+    }
+    const FutureModel* f = model_.future(id);
+    return f ? f->state : FutureState::pending;
+  }
+  bool queued(std::uint32_t handle) const {
+    for (const ReadyEntry& entry : model_.ready())
+      if (entry.handle == handle) return true;
+    return false;
   }
 
   std::string describe(std::size_t i, std::size_t& next);
@@ -100,11 +114,7 @@ class TimelineWriter {
   const Recorder& recorder_;
   const bool color_;
   Labels labels_;
-  std::unordered_map<std::uint32_t, DoneState> done_;
-  std::unordered_map<std::uint32_t, std::uint32_t> steps_;  // task id -> steps begun
-  std::unordered_map<std::uint32_t, HandleInfo> handles_;   // handles scheduled, not yet run
-  std::deque<std::uint32_t> ready_;                         // the loop's ready queue, by handle id
-  std::uint32_t running_ = 0;                               // the task in a step now
+  LoopModel model_;
 };
 
 std::string TimelineWriter::describe(std::size_t i, std::size_t& next) {
@@ -121,13 +131,12 @@ std::string TimelineWriter::describe(std::size_t i, std::size_t& next) {
     case TraceKind::handle_scheduled:
       return item(handle(handle_info(e)) + " joins the ready queue (position " + std::to_string(e.a) + ")");
     case TraceKind::timer_scheduled:
-      return item((running_ ? task(running_) + " sets" : std::string("sets")) + " a timer for t=" + seconds(e.value) +
+      return item((model_.running_task() ? task(model_.running_task()) + " sets" : std::string("sets")) + " a timer for t=" + seconds(e.value) +
                   ": " + handle(handle_info(e)));
     case TraceKind::handle_run:
       return describe_handle_run(i);
     case TraceKind::handle_cancelled: {
-      const bool queued = std::find(ready_.begin(), ready_.end(), e.handle) != ready_.end();
-      return item((queued ? "skips a cancelled handle: " : "drops a cancelled timer: ") + handle(handle_info(e)));
+      return item((queued(e.handle) ? "skips a cancelled handle: " : "drops a cancelled timer: ") + handle(handle_info(e)));
     }
     case TraceKind::task_created: {
       const std::string created = task(e.task, text(e.a));
@@ -183,7 +192,7 @@ std::string TimelineWriter::describe(std::size_t i, std::size_t& next) {
 std::string TimelineWriter::describe_iteration(std::size_t i) {
   const TraceEvent& e = at(i);
   std::vector<std::string> ready;
-  for (std::uint32_t id : ready_) ready.push_back(handle(handles_[id]));
+  for (const ReadyEntry& entry : model_.ready()) ready.push_back(handle({entry.kind, entry.task, entry.future}));
   std::size_t j = i + 1;
   for (; j < recorder_.size() && at(j).kind == TraceKind::timer_due; ++j) ready.push_back(handle(handle_info(at(j))));
   std::string line = rule("iteration " + std::to_string(recorder_.iteration(i)) + " · t=" + seconds(e.value) +
@@ -198,8 +207,8 @@ std::string TimelineWriter::describe_handle_run(std::size_t i) {
   const TraceEvent& e = at(i);
   switch (static_cast<HandleKind>(e.detail)) {
     case HandleKind::task_step: {
-      auto steps = steps_.find(e.task);
-      const bool first = steps == steps_.end() || steps->second == 0;
+      const TaskModel* t = model_.task(e.task);
+      const bool first = !t || t->steps == 0;
       return item(task(e.task) + (first ? " runs (its first step)" : " runs (its next step)"));
     }
     case HandleKind::task_wakeup:  // Task.__wakeup, then Task.__step
@@ -258,30 +267,7 @@ std::string TimelineWriter::describe_future_done(std::size_t i, std::size_t& nex
 
 void TimelineWriter::apply(const TraceEvent& e) {
   labels_.apply(e);
-  switch (e.kind) {
-    case TraceKind::handle_scheduled:
-    case TraceKind::timer_due:
-      handles_[e.handle] = handle_info(e);
-      ready_.push_back(e.handle);
-      break;
-    case TraceKind::handle_run:
-      running_ = starts_step(e) ? e.task : 0;
-      if (running_) ++steps_[e.task];
-      [[fallthrough]];
-    case TraceKind::handle_cancelled:
-      if (auto queued = std::find(ready_.begin(), ready_.end(), e.handle); queued != ready_.end()) ready_.erase(queued);
-      handles_.erase(e.handle);
-      break;
-    case TraceKind::suspend:
-    case TraceKind::step_end:
-      running_ = 0;
-      break;
-    case TraceKind::future_done:
-      done_[e.future] = static_cast<DoneState>(e.detail);
-      break;
-    default:
-      break;
-  }
+  model_.apply(e);
 }
 
 }  // namespace
