@@ -1,0 +1,92 @@
+// The ready queue, as BaseEventLoop._run_once sees it: at the start of an iteration it takes a
+// snapshot of the queue's length and runs exactly that many handles; whatever they schedule
+// (call_soon, a task's wakeup) waits behind the snapshot, for the next iteration.
+#include <imgui.h>
+
+#include <string>
+
+#include "draw.hpp"
+#include "panels.hpp"
+
+namespace coroscope::visualizer {
+
+namespace {
+
+// What running the handle will do, in asyncio's words.
+std::string what_it_runs(const trace::LoopModel& model, HandleKind kind, std::uint32_t task, std::uint32_t future) {
+  const trace::TaskModel* t = model.task(task);
+  const std::string coroutine = t ? t->coroutine + "()" : "the task";
+  switch (kind) {
+    case HandleKind::task_step:
+      return t && t->steps == 0 ? "starts " + coroutine + ": its first step"
+                                : "continues " + coroutine + " after a bare yield";
+    case HandleKind::task_wakeup:
+      return "resumes " + coroutine + ": " + model.label(future) + " is done";
+    case HandleKind::done_callback:
+      return "a done callback of " + model.label(future);
+    case HandleKind::callback:
+      return future ? "the timer of " + model.label(future) + ": completes it" : "a callback from call_soon";
+  }
+  return {};
+}
+
+// One entry: its place, the badge of the task it concerns (or a clock for a timer), what it is
+// and, below, what it will run.
+void entry_row(const PanelContext& ctx, const char* id, const std::string& place, const std::string& label,
+               const std::string& runs, HandleKind kind, std::uint32_t task, std::uint32_t future, bool changed,
+               bool running) {
+  const Theme& theme = ctx.theme;
+  const bool selected = task && task == ctx.ui.selected_task;
+  const Row row = list_row(ctx, id, row_height(2), changed, selected, running ? theme.source_running_line : 0);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float line = ImGui::GetFontSize() * 1.3f;
+  const float y1 = row.min.y + line * 0.5f + 3, y2 = y1 + line;
+  float x = row.min.x + 2;
+  x += text_mid(dl, ctx.fonts.mono, x, y1, theme.text_faint, place) + 8;
+  if (kind == HandleKind::task_step || kind == HandleKind::task_wakeup) {
+    x += task_badge(ctx, dl, x, y1, task) + 7;
+  } else {
+    clock_icon(dl, x + 7, y1, future ? theme.text : theme.callback, 6);
+    x += 20;
+  }
+  text_mid(dl, ctx.fonts.bold, x, y1, theme.text, label);
+  if (running) pill(ctx, dl, row.max.x - pill_width(ctx, "RUNNING") - 6, y1, "RUNNING", theme.running, true);
+  dl->PushClipRect(row.min, row.max, true);
+  text_mid(dl, ctx.fonts.small, row.min.x + 22, y2, theme.text_faint, runs);
+  dl->PopClipRect();
+}
+
+// The dashed rule under the snapshot: handles queued during this iteration run in the next one.
+void next_iteration_rule(const PanelContext& ctx, bool none) {
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  dashed_line(ImGui::GetWindowDrawList(), at, ImVec2(at.x + ImGui::GetContentRegionAvail().x, at.y), ctx.theme.border,
+              1.f, 4, 3);
+  ImGui::Dummy(ImVec2(1, 2));
+  ImGui::TextDisabled("queued for iteration %u%s", ctx.model.iteration() + 1, none ? ": none yet" : "");
+}
+
+}  // namespace
+
+void draw_ready_queue_panel(PanelContext& ctx) {
+  const trace::LoopModel& model = ctx.model;
+  const auto& ready = model.ready();
+  const std::size_t snapshot = std::min(model.snapshot_left(), ready.size());
+  panel_subtitle(ctx, "iteration " + std::to_string(model.iteration()) + " snapshot: " + std::to_string(snapshot) +
+                          (snapshot == 1 ? " handle left" : " handles left"));
+  // The handle of the step shown has left the queue: it heads the list, running.
+  if (const trace::LoopStep* now = model.current_handle()) {
+    entry_row(ctx, "now", "\xE2\x96\xB6", now->label, what_it_runs(model, now->kind, now->task, now->future), now->kind,
+              now->task, now->future, false, true);
+  }
+  const bool changed = model.changes().ready;
+  for (std::size_t i = 0; i < ready.size(); ++i) {
+    const trace::ReadyEntry& e = ready[i];
+    if (i == snapshot) next_iteration_rule(ctx, false);
+    const std::string id = std::to_string(e.handle);
+    entry_row(ctx, id.c_str(), std::to_string(i + 1), e.label, what_it_runs(model, e.kind, e.task, e.future), e.kind,
+              e.task, e.future, changed && e.queued_step == model.step(), false);
+  }
+  if (snapshot == ready.size()) next_iteration_rule(ctx, true);
+}
+
+}  // namespace coroscope::visualizer

@@ -1,0 +1,347 @@
+// The source: the lesson's Python twin and its C++ side by side. The line each suspended task
+// waits at comes from its await chain (the `suspend` and `await_frame` events); the task that
+// ran in the step shown has its line in green: where its step ended. A coroutine only ever stops
+// at an await, so every tag sits on an `await` line.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "draw.hpp"
+#include "panels.hpp"
+
+namespace coroscope::visualizer {
+
+namespace {
+
+using Lines = std::vector<std::string_view>;
+
+Lines split_lines(std::string_view text) {
+  Lines lines;
+  while (!text.empty()) {
+    const std::size_t end = text.find('\n');
+    lines.push_back(text.substr(0, end));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return lines;
+}
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// Where a C++ line's trailing comment starts (npos: none). The lessons write the Python twin of a
+// line there: `co_await aio::sleep(delay);  //     await asyncio.sleep(delay)`.
+std::size_t trailing_comment(std::string_view line) {
+  bool in_string = false;
+  for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+    if (line[i] == '"' && (i == 0 || line[i - 1] != '\\')) in_string = !in_string;
+    if (!in_string && line[i] == '/' && line[i + 1] == '/') return trimmed(line.substr(0, i)).empty() ? std::string_view::npos : i;
+  }
+  return std::string_view::npos;
+}
+
+// The lines [begin, end) (0-based) of the function `name` in a file: from its definition to the
+// next line that starts at column 0.
+struct Range {
+  std::size_t begin = 0, end = 0;
+};
+Range function_range(const Lines& lines, std::string_view name, bool python) {
+  const std::string pattern = python ? "def " + std::string(name) + "(" : " " + std::string(name) + "(";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].empty() || std::isspace(static_cast<unsigned char>(lines[i][0]))) continue;
+    if (lines[i].find(pattern) == std::string_view::npos) continue;
+    std::size_t end = i + 1;
+    while (end < lines.size() && (lines[end].empty() || std::isspace(static_cast<unsigned char>(lines[end][0])) ||
+                                  (!python && lines[end][0] == '}')))
+      ++end;
+    return {i, end};
+  }
+  return {};
+}
+
+// The k-th line of a range containing `needle` (npos: none).
+std::size_t nth_with(const Lines& lines, Range r, std::string_view needle, std::size_t k) {
+  for (std::size_t i = r.begin; i < r.end; ++i)
+    if (lines[i].find(needle) != std::string_view::npos && k-- == 0) return i;
+  return std::string_view::npos;
+}
+
+// The Python line (1-based, 0: none) twin of C++ line `cpp_line` in `function`. The lessons are
+// written line for line, so, in this order:
+//  1. the line's trailing comment is the Python line itself: find it in the function;
+//  2. the k-th `co_await aio::X(` of the C++ function is the k-th `await asyncio.X(` (a bare
+//     `co_await`: the k-th `await`);
+//  3. else the same line relative to the function's first line.
+std::uint32_t python_twin(const Lines& cpp, const Lines& py, std::uint32_t cpp_line, std::string_view function) {
+  if (cpp_line == 0 || cpp_line > cpp.size()) return 0;
+  std::string py_function(function);
+  if (!py_function.empty() && py_function.back() == '_') py_function.pop_back();  // main_ is main
+  const Range cr = function_range(cpp, function, false);
+  const Range pr = function_range(py, py_function, true);
+  if (pr.end == 0) return 0;
+  const std::string_view line = cpp[cpp_line - 1];
+  if (const std::size_t c = trailing_comment(line); c != std::string_view::npos) {
+    const std::string_view twin = trimmed(line.substr(c + 2));
+    for (std::size_t i = pr.begin; i < pr.end; ++i)
+      if (trimmed(py[i]) == twin) return std::uint32_t(i + 1);
+  }
+  if (const std::size_t at = line.find("co_await"); at != std::string_view::npos && cr.end != 0) {
+    std::string cpp_needle = "co_await", py_needle = "await";
+    if (line.compare(at, 14, "co_await aio::") == 0) {
+      const std::size_t paren = line.find('(', at);
+      const std::string_view call = line.substr(at + 14, paren == std::string_view::npos ? 0 : paren - at - 14);
+      if (!call.empty()) {
+        cpp_needle = "co_await aio::" + std::string(call) + "(";
+        py_needle = "await asyncio." + std::string(call) + "(";
+      }
+    }
+    std::size_t k = 0;
+    for (std::size_t i = cr.begin; i + 1 < cpp_line; ++i)
+      if (cpp[i].find(cpp_needle) != std::string_view::npos) ++k;
+    if (const std::size_t i = nth_with(py, pr, py_needle, k); i != std::string_view::npos) return std::uint32_t(i + 1);
+  }
+  if (cr.end == 0 || cpp_line - 1 < cr.begin) return 0;
+  const std::size_t relative = pr.begin + (cpp_line - 1 - cr.begin);
+  return relative < pr.end ? std::uint32_t(relative + 1) : 0;
+}
+
+// What a line shows: the tasks stopped at it and, on the C++ side, a note.
+struct Mark {
+  std::vector<std::uint32_t> tasks;
+  bool running = false;  // the task of the step shown ended its step here
+  bool changed = false;
+  std::string note;
+};
+using Marks = std::map<std::uint32_t, Mark>;
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return !suffix.empty() && s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+void collect_marks(const PanelContext& ctx, const Lines& cpp, const Lines& py, Marks& cpp_marks, Marks& py_marks) {
+  const trace::LoopModel& model = ctx.model;
+  const std::uint32_t stepped = stepped_task(model);
+  const auto& changed = model.changes().tasks;
+  for (const trace::TaskModel& t : model.tasks()) {
+    const bool is_changed = std::find(changed.begin(), changed.end(), t.id) != changed.end();
+    for (std::size_t i = 0; i < t.await_chain.size(); ++i) {
+      const trace::Frame& f = t.await_chain[i];
+      if (!ends_with(f.file, ctx.lesson.cpp_file)) continue;
+      const bool innermost = i + 1 == t.await_chain.size();
+      const bool running = innermost && t.id == stepped;
+      std::string what = innermost ? "on " + (t.waits_on ? model.label(t.waits_on) : t.waits_on_label)
+                                   : "on " + t.await_chain[i + 1].function + "()";
+      for (auto [marks, line] : {std::pair{&cpp_marks, f.line}, std::pair{&py_marks, python_twin(cpp, py, f.line, f.function)}}) {
+        if (line == 0) continue;
+        Mark& m = (*marks)[line];
+        m.tasks.push_back(t.id);
+        m.running = m.running || running;
+        m.changed = m.changed || is_changed;
+        if (marks != &cpp_marks) continue;
+        if (running)
+          m.note = t.name + " ran to here; waits " + what;
+        else if (m.tasks.size() == 1)
+          m.note = t.name + " waits " + what;
+        else if (!m.running)
+          m.note = std::to_string(m.tasks.size()) + " tasks wait here";
+      }
+    }
+  }
+}
+
+// Minimal syntax colouring, as in the mockups. The theme names what things mean; these few
+// hues are the code's own, so they live here.
+struct Syntax {
+  Color keyword, string, number, comment, call, text;
+};
+Syntax syntax_colors(const Theme& theme) {
+  auto rgb = [](unsigned hex) { return Color(IM_COL32((hex >> 16) & 255, (hex >> 8) & 255, hex & 255, 255)); };
+  if (theme.dark) return {rgb(0xD38CFF), rgb(0xF3A072), rgb(0xF0C46A), rgb(0x6F7885), rgb(0x7DB2FF), theme.text};
+  return {rgb(0x9A24B5), rgb(0xB0401A), rgb(0xA15C00), rgb(0x76818F), rgb(0x2452C8), theme.text};
+}
+
+bool is_keyword(std::string_view word, bool cpp) {
+  static constexpr std::string_view python[] = {"async", "def", "await", "return", "import", "for", "in", "if",
+                                                "else", "try", "except", "finally", "raise", "as", "while", "with",
+                                                "True", "False", "None", "not", "and", "or", "lambda", "pass"};
+  static constexpr std::string_view cxx[] = {"co_await", "co_return", "co_yield", "auto", "return", "namespace",
+                                             "const", "for", "if", "else", "try", "catch", "throw", "while", "void",
+                                             "int", "double", "bool", "true", "false", "struct", "using", "static"};
+  if (cpp) return std::find(std::begin(cxx), std::end(cxx), word) != std::end(cxx);
+  return std::find(std::begin(python), std::end(python), word) != std::end(python);
+}
+
+void code_line(ImDrawList* dl, ImFont* font, float x, float y, std::string_view line, bool cpp, const Syntax& syntax) {
+  std::size_t i = 0;
+  auto emit = [&](std::size_t end, Color color) {
+    const std::string_view piece = line.substr(i, end - i);
+    draw_text(dl, font, ImVec2(x, y), color, piece);
+    x += text_size(font, piece).x;
+    i = end;
+  };
+  while (i < line.size()) {
+    const char c = line[i];
+    if ((cpp && line.compare(i, 2, "//") == 0) || (!cpp && c == '#')) {
+      emit(line.size(), syntax.comment);
+    } else if (c == '"' || c == '\'') {
+      std::size_t end = i + 1;
+      while (end < line.size() && line[end] != c) end += line[end] == '\\' ? 2 : 1;
+      emit(std::min(line.size(), end + 1), syntax.string);
+    } else if (std::isdigit(static_cast<unsigned char>(c))) {
+      std::size_t end = i;
+      while (end < line.size() && (std::isalnum(static_cast<unsigned char>(line[end])) || line[end] == '.')) ++end;
+      emit(end, syntax.number);
+    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+      std::size_t end = i;
+      while (end < line.size() && (std::isalnum(static_cast<unsigned char>(line[end])) || line[end] == '_')) ++end;
+      const std::string_view word = line.substr(i, end - i);
+      // An f-string's prefix is part of its string.
+      if (!cpp && word == "f" && end < line.size() && (line[end] == '"' || line[end] == '\'')) {
+        emit(end, syntax.string);
+        continue;
+      }
+      emit(end, is_keyword(word, cpp) ? syntax.keyword : end < line.size() && line[end] == '(' ? syntax.call : syntax.text);
+    } else {
+      std::size_t end = i + 1;
+      while (end < line.size() && !std::isalnum(static_cast<unsigned char>(line[end])) && line[end] != '_' &&
+             line[end] != '"' && line[end] != '\'' && line[end] != '#' && line.compare(end, 2, "//") != 0)
+        ++end;
+      emit(end, syntax.text);
+    }
+  }
+}
+
+// One file, in a child window that scrolls to keep the marked lines in view.
+void draw_file(const PanelContext& ctx, const char* id, const Lines& lines, const Marks& marks, bool cpp, float width,
+               float height) {
+  const Theme& theme = ctx.theme;
+  const Syntax syntax = syntax_colors(theme);
+  ImFont* mono = ctx.fonts.mono ? ctx.fonts.mono : ImGui::GetFont();
+  ImFont* mono_bold = ctx.fonts.mono_bold ? ctx.fonts.mono_bold : mono;
+  const float row = std::round(mono->FontSize * 1.3f);
+  ImGui::BeginChild(id, ImVec2(width, height), false, ImGuiWindowFlags_HorizontalScrollbar);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float gutter = task_badge_width(ctx) + 6;
+  const float number_width = text_size(mono, std::to_string(lines.size())).x + 10;
+  const float code_x = origin.x + gutter + number_width;
+  const float view_width = ImGui::GetWindowWidth();
+  std::size_t longest = 0;
+  for (std::string_view line : lines) longest = std::max(longest, line.size());
+  ImGui::Dummy(ImVec2(code_x - origin.x + text_size(mono, "M").x * float(longest), row * float(lines.size())));
+
+  // Scroll once to a line when it becomes the one to follow: the running line, else the selected
+  // task's, else the first marked line.
+  std::uint32_t focus = 0;
+  for (const auto& [line, m] : marks) {
+    const bool selected = std::find(m.tasks.begin(), m.tasks.end(), ctx.ui.selected_task) != m.tasks.end();
+    if (m.running || (selected && focus == 0)) focus = line;
+  }
+  if (focus == 0 && !marks.empty()) focus = marks.begin()->first;
+  if (changed_since_last_frame("focus", int(focus)) && focus) {
+    const float y = row * float(focus - 1);
+    if (y < ImGui::GetScrollY() || y + row > ImGui::GetScrollY() + height - row)
+      ImGui::SetScrollY(std::max(0.f, y - height * 0.4f));
+  }
+
+  const float scroll = ImGui::GetScrollY();
+  const std::size_t first = std::size_t(scroll / row);
+  const std::size_t last = std::min(lines.size(), std::size_t((scroll + height) / row) + 1);
+  const float left = ImGui::GetWindowPos().x, right = left + view_width;
+  for (std::size_t i = first; i < last; ++i) {
+    const std::uint32_t number = std::uint32_t(i + 1);
+    const float y = origin.y + row * float(i);
+    const auto found = marks.find(number);
+    const Mark* m = found == marks.end() ? nullptr : &found->second;
+    if (m) {
+      const Color tint = m->running ? theme.source_running_line : theme.source_waiting_line;
+      const Color edge = m->running ? theme.running : suspended_edge(theme);
+      dl->AddRectFilled(ImVec2(left, y), ImVec2(right, y + row), tint);
+      dl->AddRectFilled(ImVec2(left, y), ImVec2(left + 3, y + row), edge);
+      if (m->changed) dl->AddRectFilled(ImVec2(right - 4, y), ImVec2(right, y + row), mix(theme.changed, theme.ready, 0.6f));
+      float bx = origin.x;
+      for (std::size_t k = 0; k < m->tasks.size() && k < 1; ++k) bx += task_badge(ctx, dl, bx, y + row * 0.5f, m->tasks[k]);
+      if (m->tasks.size() > 1)
+        text_mid(dl, ctx.fonts.small, bx + 1, y + row * 0.5f, theme.text_faint, "+" + std::to_string(m->tasks.size() - 1));
+    }
+    ImFont* font = m && m->running ? mono_bold : mono;
+    const std::string number_text = std::to_string(number);
+    draw_text(dl, font, ImVec2(code_x - 8 - text_size(font, number_text).x, y + (row - font->FontSize) * 0.5f),
+              m && m->running ? theme.running : theme.text_faint, number_text);
+    code_line(dl, font, code_x, y + (row - font->FontSize) * 0.5f, lines[i], cpp, syntax);
+    if (m && !m->note.empty()) {
+      // The note goes over the end of the line (the twin comment it covers is on the left).
+      ImFont* nf = ctx.fonts.small;
+      const float nw = text_size(nf, m->note).x;
+      const float nx = std::max(code_x + 40, right - nw - 12 - ImGui::GetStyle().ScrollbarSize * 0.5f);
+      const Color ink = m->running ? theme.running : (theme.dark ? theme.text : mix(suspended_edge(theme), theme.text, 0.5f));
+      dl->AddRectFilled(ImVec2(nx - 18, y + 1), ImVec2(right, y + row - 1), m->running ? theme.source_running_line : theme.source_waiting_line);
+      if (m->running)
+        play_icon(dl, nx - 13, y + row * 0.5f, ink, row * 0.45f);
+      else
+        pause_icon(dl, nx - 13, y + row * 0.5f, ink, row * 0.45f);
+      text_mid(dl, nf, nx, y + row * 0.5f, ink, m->note);
+    }
+  }
+  ImGui::EndChild();
+}
+
+// The longest line's length in characters, the C++ lines without their twin comments.
+std::size_t widest(const Lines& lines, bool cpp) {
+  std::size_t w = 1;
+  for (std::string_view line : lines) {
+    const std::size_t c = cpp ? trailing_comment(line) : std::string_view::npos;
+    w = std::max(w, trimmed(c == std::string_view::npos ? line : line.substr(0, c)).size() + 4);
+  }
+  return w;
+}
+
+void column_header(const PanelContext& ctx, float x, float yc, std::string_view file, std::string_view what) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float w = text_mid(dl, ctx.fonts.bold, x, yc, ctx.theme.text, file);
+  text_mid(dl, ctx.fonts.small, x + w + 8, yc, ctx.theme.text_faint, what);
+}
+
+}  // namespace
+
+void draw_source_panel(PanelContext& ctx) {
+  panel_subtitle(ctx, "green: where the step shown ended  \xC2\xB7  each waiting task at its await");
+  const Lines cpp = split_lines(ctx.lesson.cpp_source);
+  const Lines py = split_lines(ctx.lesson.py_source);
+  Marks cpp_marks, py_marks;
+  collect_marks(ctx, cpp, py, cpp_marks, py_marks);
+
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float header = std::round(ctx.fonts.bold->FontSize * 1.5f);
+  const float share = std::clamp(float(widest(py, false)) / float(widest(py, false) + widest(cpp, true)), 0.34f, 0.5f);
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float py_width = std::round((avail.x - gap) * share);
+  const float cpp_width = avail.x - gap - py_width;
+  const float height = std::max(10.f, avail.y - header);
+  const float gutter = task_badge_width(ctx) + 6 + text_size(ctx.fonts.mono, "000").x + 10;
+  column_header(ctx, origin.x + gutter, origin.y + header * 0.45f, "lesson.py", "the Python twin");
+  column_header(ctx, origin.x + py_width + gap + gutter, origin.y + header * 0.45f, ctx.lesson.cpp_file,
+                "C++20  \xC2\xB7  what the loop runs");
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddLine(ImVec2(origin.x, origin.y + header - 2), ImVec2(origin.x + avail.x, origin.y + header - 2),
+              mix(ctx.theme.panel, ctx.theme.border, 0.5f));
+  const float divider = std::round(origin.x + py_width + gap * 0.5f);
+  dl->AddLine(ImVec2(divider, origin.y), ImVec2(divider, origin.y + avail.y), ctx.theme.border);
+
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + header));
+  draw_file(ctx, "##py", py, py_marks, false, py_width, height);
+  ImGui::SetCursorScreenPos(ImVec2(origin.x + py_width + gap, origin.y + header));
+  draw_file(ctx, "##cpp", cpp, cpp_marks, true, cpp_width, height);
+}
+
+}  // namespace coroscope::visualizer

@@ -1,0 +1,128 @@
+// One card per task, in creation order: its state and, for a suspended task, the await chain
+// from its coroutine down to the future it waits on, with lines, as asyncio 3.14's pstree
+// prints it; then who awaits it. A task never waits on its callers: the chain goes down into
+// the coroutines it awaits, "awaited by" goes up to the tasks that await it.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "draw.hpp"
+#include "panels.hpp"
+
+namespace coroscope::visualizer {
+
+namespace {
+
+// "main() :21 → fetch() :8 → await sleep(0.3) sleep #4"
+std::string await_chain(const trace::LoopModel& model, const trace::TaskModel& t) {
+  switch (t.state) {
+    case trace::TaskState::ready:
+      return t.steps == 0 ? "created; its first step is queued" : "ready: its wakeup is queued";
+    case trace::TaskState::running:
+      return t.coroutine + "() is running its step";
+    case trace::TaskState::done:
+      return "done: returned";
+    case trace::TaskState::cancelled:
+      return "cancelled: CancelledError left its coroutine";
+    case trace::TaskState::raised:
+      return "raised " + t.exception;
+    case trace::TaskState::suspended:
+      break;
+  }
+  std::string text;
+  for (const trace::Frame& f : t.await_chain) text += f.function + "() :" + std::to_string(f.line) + " \xE2\x86\x92 ";
+  text += "await " + t.waits_on_label;
+  if (t.waits_on && model.label(t.waits_on) != t.waits_on_label) text += "  " + model.label(t.waits_on);
+  return text;
+}
+
+// The futures that wrap a task for someone else (a gather's children, wait_for's inner task):
+// created by the same task in the same step as the task itself.
+bool wraps_children(FutureKind kind) {
+  return kind == FutureKind::gather || kind == FutureKind::shield || kind == FutureKind::wait_for ||
+         kind == FutureKind::wait || kind == FutureKind::task_group;
+}
+
+// Who waits for this task: tasks suspended on it, and a pending gather (or wait_for, ...) that
+// was created along with it, with the tasks suspended on that.
+std::string awaited_by(const trace::LoopModel& model, const trace::TaskModel& t) {
+  std::string who;
+  auto add = [&](const std::string& name) { who += (who.empty() ? "" : ", ") + name; };
+  for (const trace::TaskModel& other : model.tasks())
+    if (other.waits_on == t.id && other.state == trace::TaskState::suspended) add(other.name);
+  if (!trace::is_finished(t.state))
+    for (const trace::FutureModel& f : model.futures()) {
+      if (!wraps_children(f.kind) || f.state != trace::FutureState::pending) continue;
+      if (f.created_by != t.created_by || f.created_step != t.created_step) continue;
+      std::string waiters;
+      for (std::uint32_t w : f.waiters) waiters += (waiters.empty() ? " \xE2\x86\x90 " : ", ") + model.label(w);
+      add(f.label + waiters);
+    }
+  return who.empty() ? std::string() : "\xE2\x86\xB3 awaited by " + who;
+}
+
+std::string cancelled_by(const trace::LoopModel& model, const trace::TaskModel& t) {
+  if (!t.cancel_requested) return {};
+  std::string text = trace::is_finished(t.state) ? "cancelled by " : "cancel() requested by ";
+  text += t.cancel_requested_by ? model.label(t.cancel_requested_by) : "code outside any task";
+  if (!t.cancel_message.empty()) text += " (\"" + t.cancel_message + "\")";
+  return text;
+}
+
+void task_card(PanelContext& ctx, const trace::TaskModel& t, bool changed) {
+  const Theme& theme = ctx.theme;
+  const std::string id = std::to_string(t.id);
+  const Row row = list_row(ctx, id.c_str(), row_height(3), changed, t.id == ctx.ui.selected_task);
+  if (row.clicked) ctx.requests.select_task = t.id == ctx.ui.selected_task ? 0 : t.id;
+  if (!ImGui::IsItemVisible()) return;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float line = ImGui::GetFontSize() * 1.3f;
+  const float y1 = row.min.y + line * 0.5f + 2, y2 = y1 + line, y3 = y2 + line;
+  float x = row.min.x + 2;
+  x += task_badge(ctx, dl, x, y1, t.id) + 8;
+  x += text_mid(dl, ctx.fonts.bold, x, y1, theme.text, t.name) + 8;
+  const std::string state = to_string(t.state);
+  std::string upper(state);
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return char(std::toupper(c)); });
+  const float pw = pill_width(ctx, upper);
+  dl->PushClipRect(row.min, ImVec2(row.max.x - pw - 10, row.max.y), true);
+  text_mid(dl, ctx.fonts.mono, x, y1, theme.text_faint, t.coroutine + "()");
+  dl->PopClipRect();
+  pill(ctx, dl, row.max.x - pw - 6, y1, upper, theme.state(t.state), t.state == trace::TaskState::running);
+
+  dl->PushClipRect(row.min, ImVec2(row.max.x - 6, row.max.y), true);
+  const Color chain_ink = t.state == trace::TaskState::raised ? theme.raised : theme.text;
+  text_mid(dl, ctx.fonts.mono, row.min.x + 10, y2, chain_ink, await_chain(ctx.model, t));
+  std::string third = cancelled_by(ctx.model, t);
+  if (third.empty()) third = awaited_by(ctx.model, t);
+  text_mid(dl, ctx.fonts.small, row.min.x + 10, y3, t.cancel_requested ? theme.cancelled : theme.text_faint, third);
+  dl->PopClipRect();
+  if (row.hovered && !t.await_chain.empty()) {
+    ImGui::BeginTooltip();
+    for (const trace::Frame& f : t.await_chain) ImGui::Text("%s()  %s:%u", f.function.c_str(), f.file.c_str(), f.line);
+    ImGui::EndTooltip();
+  }
+}
+
+}  // namespace
+
+void draw_tasks_panel(PanelContext& ctx) {
+  const trace::LoopModel& model = ctx.model;
+  const auto live = std::count_if(model.tasks().begin(), model.tasks().end(),
+                                  [](const trace::TaskModel& t) { return !trace::is_finished(t.state); });
+  panel_subtitle(ctx, "await chains  \xC2\xB7  " + std::to_string(live) + " of " + std::to_string(model.tasks().size()) +
+                          " alive");
+  if (model.tasks().empty()) ImGui::TextDisabled("no task yet");
+  const auto& changed = model.changes().tasks;
+  // Follow the task whose step is shown: scroll its card into view when it changes.
+  const std::uint32_t follow = stepped_task(model);
+  const bool scroll = changed_since_last_frame("follow", int(follow));
+  for (const trace::TaskModel& t : model.tasks()) {
+    task_card(ctx, t, std::find(changed.begin(), changed.end(), t.id) != changed.end());
+    if (scroll && t.id == follow) scroll_to_last_item();
+  }
+}
+
+}  // namespace coroscope::visualizer

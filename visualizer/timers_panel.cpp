@@ -1,0 +1,83 @@
+// The timers in deadline order, as the loop's heap pops them: the earliest deadline first,
+// ties in scheduling order. A timer fires only at the start of an iteration, and then its
+// callback joins the ready queue behind what is already there: "fired" is not "ran".
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "draw.hpp"
+#include "panels.hpp"
+
+namespace coroscope::visualizer {
+
+namespace {
+
+// "sleep(0.2) → sleep #2" for a sleep's timer, else the model's label.
+std::string timer_label(const trace::LoopModel& model, const trace::TimerModel& timer) {
+  const trace::FutureModel* f = model.future(timer.future);
+  if (!f || f->timer_delay < 0) return timer.label;
+  return "sleep(" + short_seconds(f->timer_delay) + ") \xE2\x86\x92 " + f->label;
+}
+
+std::string status(const trace::LoopModel& model, const trace::TimerModel& timer) {
+  switch (timer.state) {
+    case trace::TimerState::pending:
+      return "in " + seconds(std::max(0.0, timer.when - model.time())) + " s";
+    case trace::TimerState::due:
+      return "due, queued step " + std::to_string(timer.ended_step);
+    case trace::TimerState::ran:
+      return "fired, step " + std::to_string(timer.ended_step);
+    case trace::TimerState::cancelled:
+      return "cancelled, step " + std::to_string(timer.ended_step);
+  }
+  return {};
+}
+
+void timer_row(const PanelContext& ctx, const trace::TimerModel& timer, bool changed) {
+  const Theme& theme = ctx.theme;
+  const bool live = timer.state == trace::TimerState::pending || timer.state == trace::TimerState::due;
+  const std::string id = std::to_string(timer.handle);
+  const Row row = list_row(ctx, id.c_str(), row_height(1), changed, timer.task && timer.task == ctx.ui.selected_task);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float yc = (row.min.y + row.max.y) * 0.5f;
+  const Color ink = live ? theme.text : theme.text_faint;
+  clock_icon(dl, row.min.x + 8, yc, ink, 6);
+  ImFont* mono = live ? ctx.fonts.mono_bold : ctx.fonts.mono;
+  const std::string when = seconds(timer.when);
+  const float w = text_mid(dl, mono, row.min.x + 20, yc, ink, when);
+  // A timer that has fired or was cancelled is struck out: it will never fire (again).
+  if (!live) dl->AddLine(ImVec2(row.min.x + 19, yc + 1), ImVec2(row.min.x + 21 + w, yc + 1), ink, 1.2f);
+  float x = row.min.x + 20 + w + 12;
+  const std::string right = status(ctx.model, timer);
+  const float right_width = text_size(ctx.fonts.small, right).x;
+  dl->PushClipRect(row.min, ImVec2(row.max.x - right_width - 8, row.max.y), true);
+  x += text_mid(dl, ctx.fonts.regular, x, yc, ink, timer_label(ctx.model, timer)) + 8;
+  if (timer.task) task_badge(ctx, dl, x, yc, timer.task);
+  dl->PopClipRect();
+  text_right(dl, ctx.fonts.small, row.max.x - 2, yc,
+             timer.state == trace::TimerState::cancelled ? theme.raised : theme.text_faint, right);
+}
+
+}  // namespace
+
+void draw_timers_panel(PanelContext& ctx) {
+  std::vector<trace::TimerModel> timers = ctx.model.timers();
+  std::sort(timers.begin(), timers.end(), [](const trace::TimerModel& a, const trace::TimerModel& b) {
+    return a.when != b.when ? a.when < b.when : a.handle < b.handle;
+  });
+  // Pending ones first (what the loop will do), then those that fired or were cancelled.
+  std::stable_partition(timers.begin(), timers.end(), [](const trace::TimerModel& t) {
+    return t.state == trace::TimerState::pending || t.state == trace::TimerState::due;
+  });
+  const auto pending = std::count_if(timers.begin(), timers.end(),
+                                     [](const trace::TimerModel& t) { return t.state == trace::TimerState::pending; });
+  panel_subtitle(ctx, "deadline order  \xC2\xB7  " + std::to_string(pending) + " pending");
+  if (timers.empty()) ImGui::TextDisabled("no timer yet: sleep(d) and call_later schedule them");
+  const auto& changed = ctx.model.changes().timers;
+  for (const trace::TimerModel& t : timers)
+    timer_row(ctx, t, std::find(changed.begin(), changed.end(), t.handle) != changed.end());
+}
+
+}  // namespace coroscope::visualizer
