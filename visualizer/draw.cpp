@@ -300,9 +300,13 @@ void panel_subtitle(const PanelContext& ctx, std::string_view subtitle) {
   ImFont* font = or_current(ctx.fonts.small);
   if (!(window->Flags & ImGuiWindowFlags_NoTitleBar)) {
     const ImRect bar = window->TitleBarRect();
+    // Only where it leaves the title itself ("OUTPUT###output") readable.
+    const std::string_view name = window->Name;
+    const float title_end = bar.Min.x + ImGui::GetStyle().FramePadding.x * 2 + text_size(nullptr, name.substr(0, name.find("##"))).x;
+    const float right = bar.Max.x - ImGui::GetStyle().FramePadding.x;
+    if (right - text_size(font, subtitle).x < title_end + 12) return;
     dl->PushClipRect(bar.Min, bar.Max, false);
-    text_right(dl, font, bar.Max.x - ImGui::GetStyle().FramePadding.x, (bar.Min.y + bar.Max.y) * 0.5f,
-               ctx.theme.text_faint, subtitle);
+    text_right(dl, font, right, (bar.Min.y + bar.Max.y) * 0.5f, ctx.theme.text_faint, subtitle);
     dl->PopClipRect();
     return;
   }
@@ -313,6 +317,8 @@ void panel_subtitle(const PanelContext& ctx, std::string_view subtitle) {
 }
 
 float row_height(float lines) { return std::round(ImGui::GetFontSize() * (0.5f + 1.3f * lines)); }
+
+float row_pitch(float lines) { return row_height(lines) + ImGui::GetStyle().ItemSpacing.y; }
 
 Row list_row(const PanelContext& ctx, const char* id, float height, bool changed, bool selected, Color tint) {
   Row row;
@@ -354,9 +360,10 @@ bool changed_since_last_frame(const char* key, int value) {
   return true;
 }
 
-void scroll_to_last_item() {
-  const ImRect inner = ImGui::GetCurrentWindow()->InnerRect;
-  if (ImGui::GetItemRectMin().y < inner.Min.y || ImGui::GetItemRectMax().y > inner.Max.y) ImGui::SetScrollHereY(0.5f);
+void scroll_to_row(std::size_t index, float pitch) {
+  const float top = ImGui::GetCursorPosY() + pitch * static_cast<float>(index);
+  const float scroll = ImGui::GetScrollY(), height = ImGui::GetWindowHeight();
+  if (top < scroll || top + pitch > scroll + height) ImGui::SetScrollY(std::max(0.f, top - height * 0.3f));
 }
 
 std::uint32_t stepped_task(const trace::LoopModel& model) {

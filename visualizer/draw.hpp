@@ -92,15 +92,26 @@ Row list_row(const PanelContext& ctx, const char* id, float height, bool changed
 // The rows of a list panel are this many lines of the panel font high.
 float row_height(float lines);
 
+// The distance from one row of `lines` lines to the next.
+float row_pitch(float lines);
+// Draws the rows [0, count) of a list of rows `pitch` apart, only those in view (a list may
+// hold thousands: a ready queue of 1,000 tasks); row(i) draws row i with list_row.
+template <class DrawRow>
+void clipped_rows(std::size_t count, float pitch, DrawRow row) {
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(count), pitch);
+  while (clipper.Step())
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) row(static_cast<std::size_t>(i));
+}
+// Scrolls the window so that row `index` of a list starting at the cursor is in view.
+void scroll_to_row(std::size_t index, float pitch);
+
 // A small upper-case caption ("QUEUED FOR THE NEXT ITERATION").
 void caption(const PanelContext& ctx, ImDrawList* dl, float x, float yc, std::string_view text);
 
 // Whether `value` differs from the one last seen under `key` in the current window (and
 // remembers it): panels scroll to a line once, when the line to follow changes.
 bool changed_since_last_frame(const char* key, int value);
-
-// Scrolls the current window so the last item is in view, unless it already is.
-void scroll_to_last_item();
 
 // The task whose step is shown: the one running, or the one the current handle stepped (whose
 // step may have ended with a suspend already).

@@ -65,7 +65,9 @@ void draw_block(const PanelContext& ctx, const Block& b) {
   std::vector<Span> spans;
   switch (b.kind) {
     case Block::Kind::heading:
-      spans.push_back({b.text, ctx.fonts.bold, ctx.theme.text_strong, false});
+      append_markdown(ctx, spans, b.text, ctx.theme.text_strong);
+      for (Span& span : spans)
+        if (!span.code) span.font = ctx.fonts.bold;
       rich_paragraph_item(ctx, spans);
       return;
     case Block::Kind::code:

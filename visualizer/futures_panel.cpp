@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "draw.hpp"
 #include "panels.hpp"
@@ -28,7 +29,7 @@ struct Columns {
 };
 
 Columns columns(float x, float width) {
-  return {x + 2, x + width * 0.34f, x + width * 0.62f, x + width - 2};
+  return {x + 2, x + width * 0.36f, x + width * 0.66f, x + width - 2};
 }
 
 void header_row(const PanelContext& ctx) {
@@ -40,7 +41,8 @@ void header_row(const PanelContext& ctx) {
   caption(ctx, dl, c.future, yc, "FUTURE");
   caption(ctx, dl, c.state, yc, "STATE");
   caption(ctx, dl, c.waiters, yc, "WAITERS");
-  text_right(dl, ctx.fonts.small, c.callbacks, yc, ctx.theme.text_faint, "CALLBACKS");
+  // Done callbacks its completion scheduled.
+  text_right(dl, ctx.fonts.small, c.callbacks, yc, ctx.theme.text_faint, "CBS");
   ImGui::Dummy(ImVec2(width, ImGui::GetFontSize()));
 }
 
@@ -54,8 +56,7 @@ void future_row(const PanelContext& ctx, const trace::FutureModel& f, bool chang
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float yc = (row.min.y + row.max.y) * 0.5f;
   const bool pending = f.state == trace::FutureState::pending;
-  std::string name = f.label;
-  if (f.kind == FutureKind::sleep && f.timer_delay >= 0) name += "  " + short_seconds(f.timer_delay) + " s";
+  const std::string& name = f.label;
   dl->PushClipRect(row.min, ImVec2(c.state - 4, row.max.y), true);
   text_mid(dl, ctx.fonts.bold, c.future, yc, pending ? theme.text : theme.text_faint, name);
   dl->PopClipRect();
@@ -85,22 +86,24 @@ void future_row(const PanelContext& ctx, const trace::FutureModel& f, bool chang
 
 void draw_futures_panel(PanelContext& ctx) {
   const trace::LoopModel& model = ctx.model;
-  std::size_t shown = 0, pending = 0, hidden = 0;
+  std::vector<const trace::FutureModel*> shown;
+  std::size_t pending = 0, hidden = 0;
   for (const trace::FutureModel& f : model.futures()) {
     if (f.kind == FutureKind::task) continue;
-    if (listed(f, model.step())) ++shown;
+    if (listed(f, model.step())) shown.push_back(&f);
     else ++hidden;
     if (f.state == trace::FutureState::pending) ++pending;
   }
-  panel_subtitle(ctx, std::to_string(pending) + " pending  \xC2\xB7  " + std::to_string(shown) + " shown");
-  if (shown == 0) {
+  panel_subtitle(ctx, std::to_string(pending) + " pending  \xC2\xB7  " + std::to_string(shown.size()) + " shown");
+  if (shown.empty()) {
     ImGui::TextDisabled("no future yet");
     return;
   }
   header_row(ctx);
   const auto& changed = model.changes().futures;
-  for (const trace::FutureModel& f : model.futures())
-    if (listed(f, model.step())) future_row(ctx, f, std::find(changed.begin(), changed.end(), f.id) != changed.end());
+  clipped_rows(shown.size(), row_pitch(1), [&](std::size_t i) {
+    future_row(ctx, *shown[i], std::find(changed.begin(), changed.end(), shown[i]->id) != changed.end());
+  });
   if (hidden) ImGui::TextDisabled("%zu done more than %zu steps ago, not shown", hidden, recent_steps);
 }
 

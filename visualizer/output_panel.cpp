@@ -11,18 +11,19 @@ namespace coroscope::visualizer {
 
 void draw_output_panel(PanelContext& ctx) {
   const auto& output = ctx.model.output();
-  panel_subtitle(ctx, "stdout  \xC2\xB7  " + std::to_string(output.size()) + (output.size() == 1 ? " line" : " lines") +
-                          "  \xC2\xB7  click: go to its step");
+  panel_subtitle(ctx, "stdout  \xC2\xB7  " + std::to_string(output.size()) + (output.size() == 1 ? " line" : " lines"));
   const Theme& theme = ctx.theme;
   const std::size_t new_from = ctx.model.changes().output_from;
   const Color step_chip = mix(theme.panel, theme.code_background, theme.dark ? 1.f : 0.9f);
-  for (std::size_t i = 0; i < output.size(); ++i) {
+  // New lines land at the bottom: keep the newest in view, as a terminal does.
+  if (changed_since_last_frame("lines", int(output.size())) && !output.empty())
+    scroll_to_row(output.size() - 1, row_pitch(0.85f));
+  clipped_rows(output.size(), row_pitch(0.85f), [&](std::size_t i) {
     const trace::OutputLine& line = output[i];
     const std::string id = std::to_string(i);
-    const Row row = list_row(ctx, id.c_str(), row_height(1) - 4, i >= new_from,
+    const Row row = list_row(ctx, id.c_str(), row_height(0.85f), i >= new_from,
                              line.task && line.task == ctx.ui.selected_task);
     if (row.clicked) ctx.requests.jump_to_step = line.step;
-    if (!ImGui::IsItemVisible()) continue;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float yc = (row.min.y + row.max.y) * 0.5f;
     float x = row.min.x + 2;
@@ -37,10 +38,8 @@ void draw_output_panel(PanelContext& ctx) {
                   line.task ? ctx.model.label(line.task).c_str() : "");
       ImGui::EndTooltip();
     }
-  }
+  });
   if (output.empty()) ImGui::TextDisabled("nothing printed yet");
-  // New lines land at the bottom: keep the newest in view, as a terminal does.
-  if (changed_since_last_frame("lines", int(output.size())) && !output.empty()) ImGui::SetScrollHereY(1.f);
 }
 
 }  // namespace coroscope::visualizer

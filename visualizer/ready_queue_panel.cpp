@@ -49,8 +49,11 @@ void entry_row(const PanelContext& ctx, const char* id, const std::string& place
     clock_icon(dl, x + 7, y1, future ? theme.text : theme.callback, 6);
     x += 20;
   }
+  const float label_end = running ? row.max.x - pill_width(ctx, "RUNNING") - 12 : row.max.x;
+  dl->PushClipRect(row.min, ImVec2(label_end, row.max.y), true);
   text_mid(dl, ctx.fonts.bold, x, y1, theme.text, label);
-  if (running) pill(ctx, dl, row.max.x - pill_width(ctx, "RUNNING") - 6, y1, "RUNNING", theme.running, true);
+  dl->PopClipRect();
+  if (running) pill(ctx, dl, label_end + 6, y1, "RUNNING", theme.running, true);
   dl->PushClipRect(row.min, row.max, true);
   text_mid(dl, ctx.fonts.small, row.min.x + 22, y2, theme.text_faint, runs);
   dl->PopClipRect();
@@ -79,14 +82,15 @@ void draw_ready_queue_panel(PanelContext& ctx) {
               now->task, now->future, false, true);
   }
   const bool changed = model.changes().ready;
-  for (std::size_t i = 0; i < ready.size(); ++i) {
+  auto entry = [&](std::size_t i) {
     const trace::ReadyEntry& e = ready[i];
-    if (i == snapshot) next_iteration_rule(ctx, false);
     const std::string id = std::to_string(e.handle);
     entry_row(ctx, id.c_str(), std::to_string(i + 1), e.label, what_it_runs(model, e.kind, e.task, e.future), e.kind,
               e.task, e.future, changed && e.queued_step == model.step(), false);
-  }
-  if (snapshot == ready.size()) next_iteration_rule(ctx, true);
+  };
+  clipped_rows(snapshot, row_pitch(2), entry);
+  next_iteration_rule(ctx, snapshot == ready.size());
+  clipped_rows(ready.size() - snapshot, row_pitch(2), [&](std::size_t i) { entry(snapshot + i); });
 }
 
 }  // namespace coroscope::visualizer

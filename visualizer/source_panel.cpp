@@ -68,10 +68,31 @@ Range function_range(const Lines& lines, std::string_view name, bool python) {
   return {};
 }
 
-// The k-th line of a range containing `needle` (npos: none).
+// Whether `needle` is in the code of a line, as a word: not inside a string or a comment, not
+// a piece of a longer name ("await" is not in "awaiting").
+bool has_code(std::string_view line, std::string_view needle) {
+  auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  char quote = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quote) {
+      if (c == '\\') ++i;
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'') quote = c;
+    else if (c == '#' || line.compare(i, 2, "//") == 0) return false;
+    else if (line.compare(i, needle.size(), needle) == 0 && (i == 0 || !word_char(line[i - 1])) &&
+             (i + needle.size() >= line.size() || !word_char(needle.back()) || !word_char(line[i + needle.size()])))
+      return true;
+  }
+  return false;
+}
+
+// The k-th line of a range with `needle` in its code (npos: none).
 std::size_t nth_with(const Lines& lines, Range r, std::string_view needle, std::size_t k) {
   for (std::size_t i = r.begin; i < r.end; ++i)
-    if (lines[i].find(needle) != std::string_view::npos && k-- == 0) return i;
+    if (has_code(lines[i], needle) && k-- == 0) return i;
   return std::string_view::npos;
 }
 
@@ -106,7 +127,7 @@ std::uint32_t python_twin(const Lines& cpp, const Lines& py, std::uint32_t cpp_l
     }
     std::size_t k = 0;
     for (std::size_t i = cr.begin; i + 1 < cpp_line; ++i)
-      if (cpp[i].find(cpp_needle) != std::string_view::npos) ++k;
+      if (has_code(cpp[i], cpp_needle)) ++k;
     if (const std::size_t i = nth_with(py, pr, py_needle, k); i != std::string_view::npos) return std::uint32_t(i + 1);
   }
   if (cr.end == 0 || cpp_line - 1 < cr.begin) return 0;
@@ -120,6 +141,7 @@ struct Mark {
   bool running = false;  // the task of the step shown ended its step here
   bool changed = false;
   std::string note;
+  std::string short_note;  // when the note does not fit beside the code
 };
 using Marks = std::map<std::uint32_t, Mark>;
 
@@ -143,16 +165,21 @@ void collect_marks(const PanelContext& ctx, const Lines& cpp, const Lines& py, M
       for (auto [marks, line] : {std::pair{&cpp_marks, f.line}, std::pair{&py_marks, python_twin(cpp, py, f.line, f.function)}}) {
         if (line == 0) continue;
         Mark& m = (*marks)[line];
-        m.tasks.push_back(t.id);
+        // The running task's badge first: the gutter shows one badge and "+n".
+        m.tasks.insert(running ? m.tasks.begin() : m.tasks.end(), t.id);
         m.running = m.running || running;
         m.changed = m.changed || is_changed;
         if (marks != &cpp_marks) continue;
-        if (running)
+        if (running) {
           m.note = t.name + " ran to here; waits " + what;
-        else if (m.tasks.size() == 1)
+          m.short_note = "ran to here";
+        } else if (m.tasks.size() == 1) {
           m.note = t.name + " waits " + what;
-        else if (!m.running)
+          m.short_note = "waits " + what;
+        } else if (!m.running) {
           m.note = std::to_string(m.tasks.size()) + " tasks wait here";
+          m.short_note = "wait here";
+        }
       }
     }
   }
@@ -220,6 +247,11 @@ void code_line(ImDrawList* dl, ImFont* font, float x, float y, std::string_view 
   }
 }
 
+// The badges of the tasks at a line ("T2 +1"), then its number.
+float gutter_width(const PanelContext& ctx) {
+  return task_badge_width(ctx) + text_size(ctx.fonts.small, "+9").x + 6 + text_size(ctx.fonts.mono, "000").x + 12;
+}
+
 // One file, in a child window that scrolls to keep the marked lines in view.
 void draw_file(const PanelContext& ctx, const char* id, const Lines& lines, const Marks& marks, bool cpp, float width,
                float height) {
@@ -231,9 +263,7 @@ void draw_file(const PanelContext& ctx, const char* id, const Lines& lines, cons
   ImGui::BeginChild(id, ImVec2(width, height), false, ImGuiWindowFlags_HorizontalScrollbar);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float gutter = task_badge_width(ctx) + 6;
-  const float number_width = text_size(mono, std::to_string(lines.size())).x + 10;
-  const float code_x = origin.x + gutter + number_width;
+  const float code_x = origin.x + gutter_width(ctx);
   const float view_width = ImGui::GetWindowWidth();
   std::size_t longest = 0;
   for (std::string_view line : lines) longest = std::max(longest, line.size());
@@ -268,10 +298,10 @@ void draw_file(const PanelContext& ctx, const char* id, const Lines& lines, cons
       dl->AddRectFilled(ImVec2(left, y), ImVec2(right, y + row), tint);
       dl->AddRectFilled(ImVec2(left, y), ImVec2(left + 3, y + row), edge);
       if (m->changed) dl->AddRectFilled(ImVec2(right - 4, y), ImVec2(right, y + row), mix(theme.changed, theme.ready, 0.6f));
-      float bx = origin.x;
-      for (std::size_t k = 0; k < m->tasks.size() && k < 1; ++k) bx += task_badge(ctx, dl, bx, y + row * 0.5f, m->tasks[k]);
+      // The first task's badge, and how many more wait at the same line (a gather's children).
+      const float bx = origin.x + task_badge(ctx, dl, origin.x, y + row * 0.5f, m->tasks.front());
       if (m->tasks.size() > 1)
-        text_mid(dl, ctx.fonts.small, bx + 1, y + row * 0.5f, theme.text_faint, "+" + std::to_string(m->tasks.size() - 1));
+        text_mid(dl, ctx.fonts.small, bx + 2, y + row * 0.5f, theme.text_faint, "+" + std::to_string(m->tasks.size() - 1));
     }
     ImFont* font = m && m->running ? mono_bold : mono;
     const std::string number_text = std::to_string(number);
@@ -279,17 +309,23 @@ void draw_file(const PanelContext& ctx, const char* id, const Lines& lines, cons
               m && m->running ? theme.running : theme.text_faint, number_text);
     code_line(dl, font, code_x, y + (row - font->FontSize) * 0.5f, lines[i], cpp, syntax);
     if (m && !m->note.empty()) {
-      // The note goes over the end of the line (the twin comment it covers is on the left).
+      // The note goes after the code (over the twin comment, which the left column shows), else
+      // shorter, else not at all: the code matters more than the note.
       ImFont* nf = ctx.fonts.small;
-      const float nw = text_size(nf, m->note).x;
-      const float nx = std::max(code_x + 40, right - nw - 12 - ImGui::GetStyle().ScrollbarSize * 0.5f);
+      const std::size_t comment = cpp ? trailing_comment(lines[i]) : std::string_view::npos;
+      const float code_end =
+          code_x + text_size(font, comment == std::string_view::npos ? lines[i] : lines[i].substr(0, comment)).x;
+      const float room = right - code_end - 40 - ImGui::GetStyle().ScrollbarSize * 0.5f;
+      const std::string& note = text_size(nf, m->note).x <= room ? m->note : m->short_note;
+      const float nw = text_size(nf, note).x;
+      const float nx = std::max(code_end + 28, right - nw - 12 - ImGui::GetStyle().ScrollbarSize * 0.5f);
       const Color ink = m->running ? theme.running : (theme.dark ? theme.text : mix(suspended_edge(theme), theme.text, 0.5f));
       dl->AddRectFilled(ImVec2(nx - 18, y + 1), ImVec2(right, y + row - 1), m->running ? theme.source_running_line : theme.source_waiting_line);
       if (m->running)
         play_icon(dl, nx - 13, y + row * 0.5f, ink, row * 0.45f);
       else
         pause_icon(dl, nx - 13, y + row * 0.5f, ink, row * 0.45f);
-      text_mid(dl, nf, nx, y + row * 0.5f, ink, m->note);
+      text_mid(dl, nf, nx, y + row * 0.5f, ink, note);
     }
   }
   ImGui::EndChild();
@@ -328,7 +364,7 @@ void draw_source_panel(PanelContext& ctx) {
   const float py_width = std::round((avail.x - gap) * share);
   const float cpp_width = avail.x - gap - py_width;
   const float height = std::max(10.f, avail.y - header);
-  const float gutter = task_badge_width(ctx) + 6 + text_size(ctx.fonts.mono, "000").x + 10;
+  const float gutter = gutter_width(ctx);
   column_header(ctx, origin.x + gutter, origin.y + header * 0.45f, "lesson.py", "the Python twin");
   column_header(ctx, origin.x + py_width + gap + gutter, origin.y + header * 0.45f, ctx.lesson.cpp_file,
                 "C++20  \xC2\xB7  what the loop runs");

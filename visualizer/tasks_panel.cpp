@@ -19,13 +19,15 @@ namespace {
 std::string await_chain(const trace::LoopModel& model, const trace::TaskModel& t) {
   switch (t.state) {
     case trace::TaskState::ready:
-      return t.steps == 0 ? "created; its first step is queued" : "ready: its wakeup is queued";
+      return t.steps == 0 ? "created: first step queued"
+             : t.waits_on  ? "ready: wakeup queued"
+                           : "ready: next step queued";
     case trace::TaskState::running:
       return t.coroutine + "() is running its step";
     case trace::TaskState::done:
       return "done: returned";
     case trace::TaskState::cancelled:
-      return "cancelled: CancelledError left its coroutine";
+      return "cancelled: CancelledError ended it";
     case trace::TaskState::raised:
       return "raised " + t.exception;
     case trace::TaskState::suspended:
@@ -33,9 +35,10 @@ std::string await_chain(const trace::LoopModel& model, const trace::TaskModel& t
   }
   std::string text;
   for (const trace::Frame& f : t.await_chain) text += f.function + "() :" + std::to_string(f.line) + " \xE2\x86\x92 ";
-  text += "await " + t.waits_on_label;
-  if (t.waits_on && model.label(t.waits_on) != t.waits_on_label) text += "  " + model.label(t.waits_on);
-  return text;
+  // "gather #1" names the future more exactly than the lane's "gather"; "sleep(0.3)" says more
+  // than "sleep #2".
+  const std::string future = t.waits_on ? model.label(t.waits_on) : std::string();
+  return text + "await " + (future.starts_with(t.waits_on_label) ? future : t.waits_on_label);
 }
 
 // The futures that wrap a task for someone else (a gather's children, wait_for's inner task):
@@ -52,15 +55,36 @@ std::string awaited_by(const trace::LoopModel& model, const trace::TaskModel& t)
   auto add = [&](const std::string& name) { who += (who.empty() ? "" : ", ") + name; };
   for (const trace::TaskModel& other : model.tasks())
     if (other.waits_on == t.id && other.state == trace::TaskState::suspended) add(other.name);
+  // Futures are in creation order: those of the task's step are found by binary search.
+  const auto& futures = model.futures();
+  auto f_it = std::partition_point(futures.begin(), futures.end(),
+                                   [&](const trace::FutureModel& f) { return f.created_step < t.created_step; });
   if (!trace::is_finished(t.state))
-    for (const trace::FutureModel& f : model.futures()) {
-      if (!wraps_children(f.kind) || f.state != trace::FutureState::pending) continue;
-      if (f.created_by != t.created_by || f.created_step != t.created_step) continue;
+    for (; f_it != futures.end() && f_it->created_step == t.created_step; ++f_it) {
+      const trace::FutureModel& f = *f_it;
+      if (!wraps_children(f.kind) || f.state != trace::FutureState::pending || f.created_by != t.created_by) continue;
       std::string waiters;
       for (std::uint32_t w : f.waiters) waiters += (waiters.empty() ? " \xE2\x86\x90 " : ", ") + model.label(w);
       add(f.label + waiters);
     }
   return who.empty() ? std::string() : "\xE2\x86\xB3 awaited by " + who;
+}
+
+// What a task suspended on a gather (or wait_for, ...) waits for: the children created with it.
+std::string waiting_on(const trace::LoopModel& model, const trace::TaskModel& t) {
+  const trace::FutureModel* f = t.state == trace::TaskState::suspended ? model.future(t.waits_on) : nullptr;
+  if (!f || !wraps_children(f->kind)) return {};
+  std::string pending;
+  std::size_t children = 0, done = 0;
+  for (const trace::TaskModel& child : model.tasks()) {
+    if (child.created_by != f->created_by || child.created_step != f->created_step || child.id == t.id) continue;
+    ++children;
+    if (trace::is_finished(child.state)) ++done;
+    else pending += (pending.empty() ? "" : ", ") + child.name;
+  }
+  if (children == 0) return {};
+  return "\xE2\x86\xB3 waiting on " + (pending.empty() ? std::string("none") : pending) + "  (" + std::to_string(done) +
+         " of " + std::to_string(children) + " done)";
 }
 
 std::string cancelled_by(const trace::LoopModel& model, const trace::TaskModel& t) {
@@ -96,6 +120,7 @@ void task_card(PanelContext& ctx, const trace::TaskModel& t, bool changed) {
   const Color chain_ink = t.state == trace::TaskState::raised ? theme.raised : theme.text;
   text_mid(dl, ctx.fonts.mono, row.min.x + 10, y2, chain_ink, await_chain(ctx.model, t));
   std::string third = cancelled_by(ctx.model, t);
+  if (third.empty()) third = waiting_on(ctx.model, t);
   if (third.empty()) third = awaited_by(ctx.model, t);
   text_mid(dl, ctx.fonts.small, row.min.x + 10, y3, t.cancel_requested ? theme.cancelled : theme.text_faint, third);
   dl->PopClipRect();
@@ -118,11 +143,12 @@ void draw_tasks_panel(PanelContext& ctx) {
   const auto& changed = model.changes().tasks;
   // Follow the task whose step is shown: scroll its card into view when it changes.
   const std::uint32_t follow = stepped_task(model);
-  const bool scroll = changed_since_last_frame("follow", int(follow));
-  for (const trace::TaskModel& t : model.tasks()) {
+  if (changed_since_last_frame("follow", int(follow)))
+    if (const trace::TaskModel* t = model.task(follow)) scroll_to_row(t->ordinal - 1, row_pitch(3));
+  clipped_rows(model.tasks().size(), row_pitch(3), [&](std::size_t i) {
+    const trace::TaskModel& t = model.tasks()[i];
     task_card(ctx, t, std::find(changed.begin(), changed.end(), t.id) != changed.end());
-    if (scroll && t.id == follow) scroll_to_last_item();
-  }
+  });
 }
 
 }  // namespace coroscope::visualizer

@@ -44,8 +44,9 @@ Theme make_light() {
   t.source_waiting_line = rgb(0xEEF2F8);
   t.banner_error = rgb(0xC62828);
   t.banner_text = rgb(0xFFFFFF);
-  const Color palette[8] = {rgb(0x4E6A93), rgb(0x6F7F93), rgb(0x1E9A4F), rgb(0xC06A00),
-                            rgb(0x8E44AD), rgb(0x0B7A8A), rgb(0xB03A5B), rgb(0x5D6B2F)};
+  // Task colours steer clear of the states' green, amber and red, so a badge never reads as a state.
+  const Color palette[8] = {rgb(0x3F6AB0), rgb(0x0E7C86), rgb(0x7E4BB5), rgb(0x8B5A2B),
+                            rgb(0xA23B72), rgb(0x56657A), rgb(0x2F4F8F), rgb(0x6A5ACD)};
   for (int i = 0; i < 8; ++i) t.task_palette[i] = palette[i];
   return t;
 }
@@ -79,8 +80,8 @@ Theme make_dark() {
   t.source_waiting_line = rgb(0x232B37);
   t.banner_error = rgb(0xB3261E);
   t.banner_text = rgb(0xFFFFFF);
-  const Color palette[8] = {rgb(0x5B7DB1), rgb(0x7A8899), rgb(0x27A35A), rgb(0xC77A12),
-                            rgb(0x9B59C6), rgb(0x168C9C), rgb(0xC0486A), rgb(0x6E7E38)};
+  const Color palette[8] = {rgb(0x4F7CC4), rgb(0x17909B), rgb(0x9264CF), rgb(0xA06E3A),
+                            rgb(0xB9528A), rgb(0x6E7D92), rgb(0x4668AD), rgb(0x7F72DB)};
   for (int i = 0; i < 8; ++i) t.task_palette[i] = palette[i];
   return t;
 }

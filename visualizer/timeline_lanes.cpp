@@ -27,15 +27,13 @@ TaskState telling_state(const trace::Segment* first, const trace::Segment* last)
   return state;
 }
 
-// A label inside [xa, xb), clipped to it; drawn only if it fits at least in part.
-void label_in(ImDrawList* dl, ImFont* font, float xa, float xb, float yc, float y0, float y1, Color color,
-              std::string_view text, bool centred) {
-  if (xb - xa < 14) return;
+// A label inside [xa, xb), only if it fits whole; returns whether it did.
+bool label_in(ImDrawList* dl, ImFont* font, float xa, float xb, float yc, Color color, std::string_view text,
+              bool centred) {
   const float width = text_size(font, text).x;
-  const float x = centred && width < xb - xa - 8 ? std::round((xa + xb - width) * 0.5f) : xa + 5;
-  dl->PushClipRect(ImVec2(xa + 2, y0), ImVec2(xb - 2, y1), true);
-  text_mid(dl, font, x, yc, color, text);
-  dl->PopClipRect();
+  if (width > xb - xa - 8) return false;
+  text_mid(dl, font, centred ? std::round((xa + xb - width) * 0.5f) : xa + 5, yc, color, text);
+  return true;
 }
 
 void draw_segment(const View& view, ImDrawList* dl, const trace::TaskModel& task, const trace::Segment& s, float xa,
@@ -59,19 +57,21 @@ void draw_segment(const View& view, ImDrawList* dl, const trace::TaskModel& task
       dl->AddRectFilledMultiColor(ImVec2(b.x, a.y), ImVec2(b.x + fade, b.y), with_alpha(fill, 160), with_alpha(fill, 0),
                                   with_alpha(fill, 0), with_alpha(fill, 160));
   }
-  const float y0 = yc - h * 0.5f, y1 = yc + h * 0.5f;
   switch (s.state) {
     case TaskState::running:
-      label_in(dl, fonts.bold, a.x, b.x, yc, y0, y1, text_on(theme, fill), task.coroutine + "()", true);
+      label_in(dl, fonts.bold, a.x, b.x, yc, text_on(theme, fill), task.coroutine + "()", true);
       break;
     case TaskState::ready:
-      label_in(dl, fonts.regular, a.x, b.x, yc, y0, y1, text_on(theme, fill), "ready", true);
+      label_in(dl, fonts.regular, a.x, b.x, yc, text_on(theme, fill), "ready", true);
       break;
     case TaskState::suspended: {
       const Color ink = theme.dark ? theme.text : mix(suspended_edge(theme), theme.text, 0.5f);
       if (b.x - a.x > 22) {
-        pause_icon(dl, a.x + 6, yc, ink, h * 0.32f);
-        label_in(dl, fonts.regular, a.x + 12, b.x, yc, y0, y1, ink, "await " + s.label, false);
+        const float icon = h * 0.32f;
+        pause_icon(dl, a.x + 6, yc, ink, icon);
+        const float text_x = a.x + 6 + icon * 0.9f + 2;
+        if (!label_in(dl, fonts.regular, text_x, b.x, yc, ink, "await " + s.label, false))
+          label_in(dl, fonts.small, text_x, b.x, yc, ink, s.label, false);
       }
       break;
     }
@@ -80,8 +80,8 @@ void draw_segment(const View& view, ImDrawList* dl, const trace::TaskModel& task
     case TaskState::raised: {
       const Color ink = s.state == TaskState::done ? theme.text_faint : theme.state(s.state);
       const std::string word = s.state == TaskState::raised ? "raised " + task.exception : to_string(s.state);
-      label_in(dl, fonts.small, a.x, b.x, yc - h * 0.5f + view.ctx.fonts.small->FontSize * 0.45f, y0 - 4, y1, ink,
-               word, false);
+      const float y = yc - h * 0.5f + fonts.small->FontSize * 0.45f;
+      if (!label_in(dl, fonts.small, a.x, b.x, y, ink, word, false)) label_in(dl, fonts.small, a.x, b.x, y, ink, to_string(s.state), false);
       break;
     }
   }
@@ -120,19 +120,17 @@ void draw_loop_lane(const View& view, ImDrawList* dl) {
         dl->AddRectFilled(a, b, merged ? with_alpha(fill, 200) : fill, std::min(4.f, (b.x - a.x) * 0.5f));
         if (merged || b.x - a.x < 16) return;
         const Color ink = text_on(theme, fill);
-        std::string text;
         if (task) {
-          text = (s.kind == HandleKind::task_wakeup ? "wake T" : "step T") + std::to_string(task->ordinal);
-          if (text_size(view.ctx.fonts.small, text).x > b.x - a.x - 6) text = "T" + std::to_string(task->ordinal);
-        } else {
-          text = s.label;
-          if (s.future && s.kind == HandleKind::callback) {
-            clock_icon(dl, a.x + 9, yc, ink, 4.5f);
-            label_in(dl, view.ctx.fonts.small, a.x + 13, b.x, yc, a.y, b.y, ink, "timer", false);
-            return;
-          }
+          const std::string tag = "T" + std::to_string(task->ordinal);
+          if (!label_in(dl, view.ctx.fonts.small, a.x, b.x, yc, ink, (s.kind == HandleKind::task_wakeup ? "wake " : "step ") + tag, true))
+            label_in(dl, view.ctx.fonts.small, a.x, b.x, yc, ink, tag, true);
+        } else if (s.future && s.kind == HandleKind::callback) {
+          // A sleep's timer: the callback that completes its future (the diamond, mid-step).
+          if (b.x - a.x > 20) clock_icon(dl, a.x + 9, yc, ink, 4.5f);
+          if (b.x - a.x > 110) label_in(dl, view.ctx.fonts.small, a.x + 14, b.x, yc, ink, "timer", false);
+        } else if (!label_in(dl, view.ctx.fonts.small, a.x, b.x, yc, ink, s.label, true)) {
+          label_in(dl, view.ctx.fonts.small, a.x, b.x, yc, ink, s.kind == HandleKind::done_callback ? "done cb" : "cb", true);
         }
-        label_in(dl, view.ctx.fonts.small, a.x, b.x, yc, a.y, b.y, ink, text, true);
       });
 }
 

@@ -34,7 +34,7 @@ const trace::Iteration* iteration_of(const trace::LoopModel& model, double step)
 // The steps a full view spans: all recorded ones, and a few not run yet while the loop can go on.
 double extent(const PanelContext& ctx) {
   const double recorded = double(std::max(ctx.steps_recorded, ctx.model.step())) + 1;
-  return ctx.run_over ? recorded : recorded + std::max(2.0, std::round(recorded * 0.1));
+  return ctx.run_over ? recorded + 0.5 : recorded + std::max(2.0, std::round(recorded * 0.1));
 }
 
 // The range shown: everything (visible_steps 0), or the user's zoom, moved to keep "now" in view
@@ -338,7 +338,7 @@ void draw_timeline_panel(PanelContext& ctx) {
   const float lanes_area_height = std::max(fs * 2, origin.y + avail.y - lanes_area_top);
   const auto& tasks = model.tasks();
   const float n = float(std::max<std::size_t>(tasks.size(), 1));
-  view.lane_height = std::round(std::clamp(lanes_area_height / n, fs * 1.9f, fs * 2.7f));
+  view.lane_height = std::round(std::clamp(lanes_area_height / n, fs * 1.55f, fs * 2.7f));
   const bool overflow = view.lane_height * n > lanes_area_height + 0.5f;
   view.segment_height = std::round(view.lane_height * 0.64f);
   view.plot_left = origin.x + l.label_width;

@@ -14,11 +14,14 @@ namespace coroscope::visualizer {
 
 namespace {
 
-// "sleep(0.2) → sleep #2" for a sleep's timer, else the model's label.
+// A timer that fired or was cancelled stays listed this many steps, struck out.
+constexpr std::size_t recent_steps = 12;
+
+// "sleep(0.2)" for a sleep's timer, else the model's label ("callback").
 std::string timer_label(const trace::LoopModel& model, const trace::TimerModel& timer) {
   const trace::FutureModel* f = model.future(timer.future);
   if (!f || f->timer_delay < 0) return timer.label;
-  return "sleep(" + short_seconds(f->timer_delay) + ") \xE2\x86\x92 " + f->label;
+  return "sleep(" + short_seconds(f->timer_delay) + ")";
 }
 
 std::string status(const trace::LoopModel& model, const trace::TimerModel& timer) {
@@ -63,21 +66,33 @@ void timer_row(const PanelContext& ctx, const trace::TimerModel& timer, bool cha
 }  // namespace
 
 void draw_timers_panel(PanelContext& ctx) {
-  std::vector<trace::TimerModel> timers = ctx.model.timers();
-  std::sort(timers.begin(), timers.end(), [](const trace::TimerModel& a, const trace::TimerModel& b) {
-    return a.when != b.when ? a.when < b.when : a.handle < b.handle;
-  });
-  // Pending ones first (what the loop will do), then those that fired or were cancelled.
-  std::stable_partition(timers.begin(), timers.end(), [](const trace::TimerModel& t) {
-    return t.state == trace::TimerState::pending || t.state == trace::TimerState::due;
-  });
-  const auto pending = std::count_if(timers.begin(), timers.end(),
-                                     [](const trace::TimerModel& t) { return t.state == trace::TimerState::pending; });
-  panel_subtitle(ctx, "deadline order  \xC2\xB7  " + std::to_string(pending) + " pending");
-  if (timers.empty()) ImGui::TextDisabled("no timer yet: sleep(d) and call_later schedule them");
-  const auto& changed = ctx.model.changes().timers;
-  for (const trace::TimerModel& t : timers)
+  const trace::LoopModel& model = ctx.model;
+  // Pending ones first (what the loop will do), then those that fired or were cancelled lately;
+  // a long run's thousands of old timers are only counted.
+  std::vector<const trace::TimerModel*> pending, ended;
+  std::size_t older = 0;
+  for (const trace::TimerModel& t : model.timers()) {
+    if (t.state == trace::TimerState::pending || t.state == trace::TimerState::due)
+      pending.push_back(&t);
+    else if (t.ended_step + recent_steps >= model.step())
+      ended.push_back(&t);
+    else
+      ++older;
+  }
+  auto by_deadline = [](const trace::TimerModel* a, const trace::TimerModel* b) {
+    return a->when != b->when ? a->when < b->when : a->handle < b->handle;
+  };
+  std::sort(pending.begin(), pending.end(), by_deadline);
+  std::sort(ended.begin(), ended.end(), by_deadline);
+  panel_subtitle(ctx, "deadline order  \xC2\xB7  " + std::to_string(pending.size()) + " pending");
+  if (pending.empty() && ended.empty() && older == 0) ImGui::TextDisabled("no timer yet");
+  pending.insert(pending.end(), ended.begin(), ended.end());
+  const auto& changed = model.changes().timers;
+  clipped_rows(pending.size(), row_pitch(1), [&](std::size_t i) {
+    const trace::TimerModel& t = *pending[i];
     timer_row(ctx, t, std::find(changed.begin(), changed.end(), t.handle) != changed.end());
+  });
+  if (older) ImGui::TextDisabled("%zu fired or cancelled earlier", older);
 }
 
 }  // namespace coroscope::visualizer
