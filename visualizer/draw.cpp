@@ -380,8 +380,26 @@ std::string seconds(double value) {
 
 std::string short_seconds(double value) {
   std::string text = seconds(value);
-  while (text.size() > 3 && text.back() == '0') text.pop_back();
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
   return text;
+}
+
+void await_chain_text(const trace::TaskModel& task, const char* indent) {
+  for (const trace::Frame& f : task.await_chain)
+    ImGui::Text("%s%s()  %s:%u", indent, short_function(f.function).c_str(), f.file.c_str(), f.line);
+}
+
+std::string short_function(std::string_view name) {
+  std::string plain;
+  int depth = 0;
+  for (char c : name) {
+    if (c == '<') ++depth;
+    else if (c == '>') --depth;
+    else if (depth == 0) plain += c;
+  }
+  const std::size_t scope = plain.rfind("::");
+  return scope == std::string::npos ? plain : plain.substr(scope + 2);
 }
 
 }  // namespace coroscope::visualizer

@@ -121,5 +121,11 @@ std::uint32_t stepped_task(const trace::LoopModel& model);
 std::string seconds(double value);
 // "0.2", "1.5": a delay as a student wrote it in sleep(0.2).
 std::string short_seconds(double value);
+// A task's await chain, one frame a line ("fetch()  .../lesson.cpp:8"), inside a tooltip.
+void await_chain_text(const trace::TaskModel& task, const char* indent);
+
+// A frame's function as a student reads it: "wait_for" for
+// "coroscope::wait_for<coroscope::Coroutine<void>>".
+std::string short_function(std::string_view name);
 
 }  // namespace coroscope::visualizer

@@ -161,7 +161,7 @@ void collect_marks(const PanelContext& ctx, const Lines& cpp, const Lines& py, M
       const bool innermost = i + 1 == t.await_chain.size();
       const bool running = innermost && t.id == stepped;
       std::string what = innermost ? "on " + (t.waits_on ? model.label(t.waits_on) : t.waits_on_label)
-                                   : "on " + t.await_chain[i + 1].function + "()";
+                                   : "on " + short_function(t.await_chain[i + 1].function) + "()";
       for (auto [marks, line] : {std::pair{&cpp_marks, f.line}, std::pair{&py_marks, python_twin(cpp, py, f.line, f.function)}}) {
         if (line == 0) continue;
         Mark& m = (*marks)[line];
@@ -313,8 +313,9 @@ void draw_file(const PanelContext& ctx, const char* id, const Lines& lines, cons
       // shorter, else not at all: the code matters more than the note.
       ImFont* nf = ctx.fonts.small;
       const std::size_t comment = cpp ? trailing_comment(lines[i]) : std::string_view::npos;
-      const float code_end =
-          code_x + text_size(font, comment == std::string_view::npos ? lines[i] : lines[i].substr(0, comment)).x;
+      std::string_view code = comment == std::string_view::npos ? lines[i] : lines[i].substr(0, comment);
+      while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
+      const float code_end = code_x + text_size(font, code).x;
       const float room = right - code_end - 40 - ImGui::GetStyle().ScrollbarSize * 0.5f;
       const std::string& note = text_size(nf, m->note).x <= room ? m->note : m->short_note;
       const float nw = text_size(nf, note).x;

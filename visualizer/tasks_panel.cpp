@@ -34,7 +34,7 @@ std::string await_chain(const trace::LoopModel& model, const trace::TaskModel& t
       break;
   }
   std::string text;
-  for (const trace::Frame& f : t.await_chain) text += f.function + "() :" + std::to_string(f.line) + " \xE2\x86\x92 ";
+  for (const trace::Frame& f : t.await_chain) text += short_function(f.function) + "() :" + std::to_string(f.line) + " \xE2\x86\x92 ";
   // "gather #1" names the future more exactly than the lane's "gather"; "sleep(0.3)" says more
   // than "sleep #2".
   const std::string future = t.waits_on ? model.label(t.waits_on) : std::string();
@@ -126,7 +126,7 @@ void task_card(PanelContext& ctx, const trace::TaskModel& t, bool changed) {
   dl->PopClipRect();
   if (row.hovered && !t.await_chain.empty()) {
     ImGui::BeginTooltip();
-    for (const trace::Frame& f : t.await_chain) ImGui::Text("%s()  %s:%u", f.function.c_str(), f.file.c_str(), f.line);
+    await_chain_text(t, "");
     ImGui::EndTooltip();
   }
 }

@@ -127,7 +127,6 @@ void draw_loop_lane(const View& view, ImDrawList* dl) {
         } else if (s.future && s.kind == HandleKind::callback) {
           // A sleep's timer: the callback that completes its future (the diamond, mid-step).
           if (b.x - a.x > 20) clock_icon(dl, a.x + 9, yc, ink, 4.5f);
-          if (b.x - a.x > 110) label_in(dl, view.ctx.fonts.small, a.x + 14, b.x, yc, ink, "timer", false);
         } else if (!label_in(dl, view.ctx.fonts.small, a.x, b.x, yc, ink, s.label, true)) {
           label_in(dl, view.ctx.fonts.small, a.x, b.x, yc, ink, s.kind == HandleKind::done_callback ? "done cb" : "cb", true);
         }

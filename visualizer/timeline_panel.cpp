@@ -79,19 +79,33 @@ void handle_zoom_and_pan(PanelContext& ctx, const View& view, bool hovered, bool
   }
 }
 
-// The tasks a deadlock left stuck: those it names, or, when it names none, every suspended one.
-std::vector<std::uint32_t> stuck_tasks(const trace::LoopModel& model) {
-  std::vector<std::uint32_t> stuck;
-  bool deadlock = false;
+// What a deadlock left stuck: each task its report names ("\n  Task-2 (waits_forever) waits on
+// ..."), and the last stretch it spent suspended by then, if the lane has one (the shutdown
+// cancels the stuck tasks afterwards).
+struct Stuck {
+  std::uint32_t task;
+  const trace::Segment* segment;  // null: the lane shows no suspension before the deadlock
+  double since;                   // where the note goes
+};
+std::vector<Stuck> stuck_tasks(const trace::LoopModel& model) {
+  std::vector<Stuck> stuck;
   for (const trace::DiagnosticModel& d : model.diagnostics()) {
     if (d.kind != Diagnostic::deadlock) continue;
-    deadlock = true;
-    if (d.task) stuck.push_back(d.task);
+    for (const trace::TaskModel& t : model.tasks()) {
+      if (d.message.find("\n  " + t.name + " (") == std::string::npos) continue;
+      const trace::Segment* last = nullptr;
+      for (const trace::Segment& s : t.segments)
+        if (s.state == trace::TaskState::suspended && double(s.begin) <= double(d.step) + 1) last = &s;
+      stuck.push_back({t.id, last, last ? double(last->begin) : double(d.step) + 1});
+    }
   }
-  if (deadlock && stuck.empty())
-    for (const trace::TaskModel& t : model.tasks())
-      if (t.state == trace::TaskState::suspended) stuck.push_back(t.id);
   return stuck;
+}
+
+const Stuck* find_stuck(const std::vector<Stuck>& stuck, std::uint32_t task) {
+  for (const Stuck& s : stuck)
+    if (s.task == task) return &s;
+  return nullptr;
 }
 
 bool contains(const std::vector<std::uint32_t>& ids, std::uint32_t id) {
@@ -237,15 +251,17 @@ void draw_lane_label(const View& view, ImDrawList* dl, const trace::TaskModel& t
   dl->PopClipRect();
 }
 
-// A deadlocked task's lane outlined, with what it is stuck on and where.
-void draw_stuck_mark(const View& view, ImDrawList* dl, const trace::TaskModel& t, float left) {
+// A deadlocked task's lane outlined, with what it is stuck on and, while it still waits, where.
+void draw_stuck_mark(const View& view, ImDrawList* dl, const trace::TaskModel& t, const Stuck& stuck, float left) {
   const PanelContext& ctx = view.ctx;
   const float top = view.lane_top(t.ordinal);
   dl->AddRect(ImVec2(left + 1, top + 1), ImVec2(view.plot_right - 1, top + view.lane_height - 1), ctx.theme.raised, 3,
               0, 2.f);
-  std::string note = "stuck on " + (t.waits_on ? ctx.model.label(t.waits_on) : t.waits_on_label);
-  if (!t.await_chain.empty()) note += " at line " + std::to_string(t.await_chain.back().line);
-  const float x = std::max(view.plot_left, view.x(view.now_end)) + 8;
+  std::string note = "stuck: deadlock";
+  if (const trace::Segment* s = stuck.segment) note = "stuck on " + (s->future ? ctx.model.label(s->future) : s->label);
+  if (t.state == trace::TaskState::suspended && !t.await_chain.empty())
+    note += " at line " + std::to_string(t.await_chain.back().line);
+  const float x = std::clamp(view.x(stuck.since), view.plot_left, view.plot_right - 60) + 8;
   const float yc = top + view.lane_height * 0.5f;
   const float w = text_size(ctx.fonts.bold, note).x;
   dl->AddRectFilled(ImVec2(x - 4, yc - view.segment_height * 0.4f), ImVec2(x + w + 4, yc + view.segment_height * 0.4f),
@@ -305,7 +321,7 @@ void task_tooltip(const PanelContext& ctx, const trace::TaskModel& t, double ste
     if (s->state == trace::TaskState::raised && !t.exception.empty()) ImGui::Text("raised %s", t.exception.c_str());
     if (timeline::is_open(*s) && !t.await_chain.empty()) {
       ImGui::TextDisabled("await chain:");
-      for (const trace::Frame& f : t.await_chain) ImGui::Text("  %s()  %s:%u", f.function.c_str(), f.file.c_str(), f.line);
+      await_chain_text(t, "  ");
     }
   }
   tooltip_step_line(ctx, step);
@@ -395,7 +411,7 @@ void draw_timeline_panel(PanelContext& ctx) {
   ImGui::Dummy(ImVec2(1, view.lane_height * n));
   const std::size_t first_lane = std::size_t(std::max(0.f, std::floor(scroll / view.lane_height)));
   const std::size_t end_lane = std::min(tasks.size(), std::size_t(std::ceil((scroll + lanes_area_height) / view.lane_height)) + 1);
-  const std::vector<std::uint32_t> stuck = stuck_tasks(model);
+  const std::vector<Stuck> stuck = stuck_tasks(model);
   const auto& changed = model.changes().tasks;
   const float left = child.x, right = child.x + avail.x;
 
@@ -420,7 +436,7 @@ void draw_timeline_panel(PanelContext& ctx) {
   lanes->PopClipRect();
   for (std::size_t i = first_lane; i < end_lane; ++i) {
     draw_lane_label(view, lanes, tasks[i], left, l.label_width, contains(changed, tasks[i].id));
-    if (contains(stuck, tasks[i].id)) draw_stuck_mark(view, lanes, tasks[i], left);
+    if (const Stuck* st = find_stuck(stuck, tasks[i].id)) draw_stuck_mark(view, lanes, tasks[i], *st, left);
   }
   lanes->AddLine(ImVec2(view.plot_left, view.clip_top), ImVec2(view.plot_left, view.clip_bottom), theme.border);
   lanes->AddLine(ImVec2(left, view.clip_top), ImVec2(right, view.clip_top), theme.border);
