@@ -1,6 +1,7 @@
 #pragma once
 // What the `coroscope` subcommands do, apart from parsing their flags (main.cpp).
 #include <coroscope/clock.hpp>
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -22,6 +23,20 @@ struct RunRequest {
 
 // `coroscope list`: every lesson with its one-line summary, on stdout.
 int list_lessons();
+
+// `coroscope gui [LESSON]` (and `coroscope` alone): the visualizer (gui_command.cpp).
+struct GuiRequest {
+  std::string lesson = "1";
+  std::size_t steps = 0;
+  std::string screenshot, script, dump_model;
+  int width = 1280, height = 720;
+  bool dark = false;
+  bool text = false;  // the text timeline instead of the window
+};
+
+// Opens the app; with no display (DISPLAY and WAYLAND_DISPLAY unset) or with --text, prints
+// the lesson's text timeline instead, after a line saying why.
+int open_gui(const GuiRequest& request);
 
 // `coroscope run LESSON`: the lesson's output on stdout, exactly what `python3 lesson.py`
 // prints. With --trace and no --out, stdout carries the trace instead, and the lesson's

@@ -1,4 +1,5 @@
-// The `coroscope` command line: `coroscope list`, `coroscope run LESSON [flags]`.
+// The `coroscope` command line: `coroscope list`, `coroscope run LESSON [flags]`,
+// `coroscope gui [LESSON] [flags]` (and `coroscope` alone, which opens the visualizer).
 // Wrong flags print the error and the usage on stderr and exit with status 2.
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -10,7 +11,7 @@ namespace cli = coroscope::cli;
 
 int main(int argc, char** argv) {
   CLI::App app{"coroscope: Python's asyncio scheduling, made visible.", "coroscope"};
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
   app.add_subcommand("list", "List the lessons, one line each");
 
   cli::RunRequest request;
@@ -37,6 +38,33 @@ int main(int argc, char** argv) {
   run->add_flag("--debug", request.debug, "asyncio's debug mode: never-awaited coroutines, slow callbacks");
   run->add_flag("--no-color", request.no_color, "No ANSI colours in the text timeline (also: NO_COLOR=1)");
 
+  cli::GuiRequest gui_request;
+  CLI::App* gui = app.add_subcommand("gui", "Open the visualizer on a lesson (the default command)");
+  gui->add_option("lesson", gui_request.lesson, "The lesson's folder name or number (default: 1)");
+  gui->add_option("--steps", gui_request.steps, "Take this many steps first");
+  gui->add_option("--screenshot", gui_request.screenshot, "Render (after --steps and --script), write this PNG, exit");
+  gui->add_option("--script", gui_request.script,
+                  "Run the actions in this file, one a line (step [n], back [n], iteration, restart, end, "
+                  "lesson NAME, play FRAMES, key NAME, select TASK, theme light|dark, screenshot PATH, "
+                  "dump-model PATH), then exit");
+  gui->add_option("--dump-model", gui_request.dump_model, "Write the view model at the end as JSON to this file");
+  std::string size;
+  gui->add_option("--size", size, "The window's size, WxH (default 1280x720)")
+      ->check(CLI::Validator(
+          [](std::string& value) {
+            int w = 0, h = 0;
+            char x = 0, extra = 0;
+            return std::sscanf(value.c_str(), "%d%c%d%c", &w, &x, &h, &extra) == 3 && x == 'x' && w >= 320 &&
+                           h >= 240 && w <= 8192 && h <= 8192
+                       ? std::string()
+                       : "the size is WIDTHxHEIGHT, e.g. 1920x1080, from 320x240 on";
+          },
+          "WxH"));
+  std::string theme;
+  gui->add_option("--theme", theme, "light (the default, for projectors) or dark")
+      ->check(CLI::IsMember({"light", "dark"}));
+  gui->add_flag("--text", gui_request.text, "Print the text timeline instead of opening a window");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -51,5 +79,10 @@ int main(int argc, char** argv) {
   if (!format.empty()) request.trace = formats.at(format);
   if (!clock.empty()) request.clock = clocks.at(clock);
   if (run->parsed()) return cli::run_lesson(request);
+  if (gui->parsed() || app.get_subcommands().empty()) {
+    if (!size.empty()) std::sscanf(size.c_str(), "%dx%d", &gui_request.width, &gui_request.height);
+    gui_request.dark = theme == "dark";
+    return cli::open_gui(gui_request);
+  }
   return cli::list_lessons();
 }

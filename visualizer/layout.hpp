@@ -1,0 +1,31 @@
+#pragma once
+// Where each panel goes: fixed windows (ImGui 1.86 has no docking), placed as in the mockup
+// (../shared/mockups/light.png) and computed from the display size, so the same proportions
+// fit 1280x720 without overlap and grow to 1920x1080.
+//
+//   +------------------------------------------------------------------+
+//   | top bar                                                          |
+//   | diagnosis banner (only when there is one)                        |
+//   | TIMELINE                                      | READY QUEUE      |
+//   |                                               | TIMERS           |
+//   | SOURCE                                        | FUTURES          |
+//   |                                               | TASKS            |
+//   | OUTPUT        | EXPLANATION                   |                  |
+//   +------------------------------------------------------------------+
+namespace coroscope::visualizer {
+
+struct Rect {
+  float x = 0, y = 0, width = 0, height = 0;
+  float right() const { return x + width; }
+  float bottom() const { return y + height; }
+};
+
+struct Layout {
+  Rect top_bar, banner, timeline, source, output, explanation, ready_queue, timers, futures, tasks;
+};
+
+// `top_bar_height` and `banner_height` (0: no banner) follow the fonts; the panels share
+// what is left in the mockup's proportions.
+Layout compute_layout(float width, float height, float top_bar_height, float banner_height);
+
+}  // namespace coroscope::visualizer
