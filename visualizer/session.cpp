@@ -38,8 +38,17 @@ Session::Session(LessonMain main) : main_(main), model_(recorder_.strings()) {
 }
 
 Session::~Session() {
-  runner_.reset();
+  abandon_run();
   set_output_sink({});
+}
+
+// A run left half-way (a restart, a switch, quitting) is the user's choice, not the lesson's
+// fault: its pending tasks are destroyed without asyncio's "Task was destroyed but it is
+// pending!" on stderr.
+void Session::abandon_run() {
+  if (!runner_) return;
+  for (TaskBase* task : runner_->loop().tasks()) task->set_log_destroy_pending(false);
+  runner_.reset();
 }
 
 void Session::start() {
@@ -167,7 +176,7 @@ bool Session::run_to_end() {
 void Session::restart() {
   // The old run's loop closes (destroying its pending frames) before the ids restart: ids
   // restart only with no loop alive.
-  runner_.reset();
+  abandon_run();
   recorder_.clear();
   start();
 }

@@ -65,6 +65,7 @@ class Session {
 
  private:
   void start();
+  void abandon_run();
   // Runs the loop until it has run one more handle (or closed); false if it had closed.
   bool record_next_step();
   void checkpoint_if_due();

@@ -170,7 +170,12 @@ std::string describe_step(const trace::LoopModel& model, const trace::Recorder& 
            "(press \u2192 to run it)";
   } else {
     if (s.iteration_began) {
-      text = "Iteration " + std::to_string(model.iteration()) + " began at " + seconds(s.iteration_time);
+      text = "Iteration " + std::to_string(model.iteration()) + " began";
+      // On VirtualClock an idle loop does not wait: the clock jumps to the earliest timer.
+      const auto& iterations = model.iterations();
+      const double before = iterations.size() >= 2 ? iterations[iterations.size() - 2].time : 0;
+      if (s.iteration_time > before)
+        text += "; nothing was ready, so the clock jumped to the first timer's deadline, " + seconds(s.iteration_time);
       // The timers that fell due besides the one this step runs (that one is the subject).
       std::vector<std::string> due;
       for (std::uint32_t future : s.timers_due)
