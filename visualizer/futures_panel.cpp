@@ -29,7 +29,7 @@ struct Columns {
 };
 
 Columns columns(float x, float width) {
-  return {x + 2, x + width * 0.36f, x + width * 0.66f, x + width - 2};
+  return {x + 2, x + width * 0.41f, x + width * 0.70f, x + width - 2};
 }
 
 void header_row(const PanelContext& ctx) {
@@ -74,7 +74,7 @@ void future_row(const PanelContext& ctx, const trace::FutureModel& f, bool chang
 
   // Its waiters: suspended on it while it is pending, woken by it once done.
   float x = c.waiters;
-  dl->PushClipRect(ImVec2(c.waiters, row.min.y), ImVec2(c.callbacks - 24, row.max.y), true);
+  dl->PushClipRect(ImVec2(c.waiters, row.min.y), ImVec2(c.callbacks - text_size(ctx.fonts.mono, "9").x - 4, row.max.y), true);
   for (std::uint32_t task : f.waiters) x += task_badge(ctx, dl, x, yc, task) + 4;
   if (f.waiters.empty()) text_mid(dl, ctx.fonts.small, x, yc, theme.text_faint, "none");
   else if (!pending) text_mid(dl, ctx.fonts.small, x + 2, yc, theme.woke_arrow, "woken");

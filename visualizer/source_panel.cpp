@@ -277,6 +277,10 @@ void draw_file(const PanelContext& ctx, const char* id, const Lines& lines, cons
     if (m.running || (selected && focus == 0)) focus = line;
   }
   if (focus == 0 && !marks.empty()) focus = marks.begin()->first;
+  // With no task at a line (before the first step, after the last), the lesson's first
+  // coroutine rather than its includes.
+  for (std::size_t i = 0; focus == 0 && i < lines.size(); ++i)
+    if (has_code(lines[i], cpp ? "Coroutine" : "async")) focus = std::uint32_t(i + 1);
   if (changed_since_last_frame("focus", int(focus)) && focus) {
     const float y = row * float(focus - 1);
     if (y < ImGui::GetScrollY() || y + row > ImGui::GetScrollY() + height - row)
@@ -321,11 +325,11 @@ void draw_file(const PanelContext& ctx, const char* id, const Lines& lines, cons
       const float nw = text_size(nf, note).x;
       const float nx = std::max(code_end + 28, right - nw - 12 - ImGui::GetStyle().ScrollbarSize * 0.5f);
       const Color ink = m->running ? theme.running : (theme.dark ? theme.text : mix(suspended_edge(theme), theme.text, 0.5f));
-      dl->AddRectFilled(ImVec2(nx - 18, y + 1), ImVec2(right, y + row - 1), m->running ? theme.source_running_line : theme.source_waiting_line);
+      dl->AddRectFilled(ImVec2(nx - 20, y + 1), ImVec2(right, y + row - 1), m->running ? theme.source_running_line : theme.source_waiting_line);
       if (m->running)
-        play_icon(dl, nx - 13, y + row * 0.5f, ink, row * 0.45f);
+        play_icon(dl, nx - 15, y + row * 0.5f, ink, row * 0.45f);
       else
-        pause_icon(dl, nx - 13, y + row * 0.5f, ink, row * 0.45f);
+        pause_icon(dl, nx - 15, y + row * 0.5f, ink, row * 0.45f);
       text_mid(dl, nf, nx, y + row * 0.5f, ink, note);
     }
   }

@@ -49,8 +49,11 @@ void choose_range(PanelContext& ctx, View& view) {
   }
   view.visible = std::clamp(ui.visible_steps, 2.0, full * 1.5);
   view.first = ui.first_step;
-  if (ui.follow_now && (view.now_end > view.first + view.visible || view.now_end - 1 < view.first))
-    view.first = std::max(0.0, view.now_end - view.visible * 0.8);
+  // The smallest move that brings "now" back in view, so the picture never jumps further.
+  if (ui.follow_now && view.now_end > view.first + view.visible)
+    view.first = view.now_end - view.visible * 0.9;
+  else if (ui.follow_now && view.now_end - 1 < view.first)
+    view.first = std::max(0.0, view.now_end - 1 - view.visible * 0.1);
   view.first = std::clamp(view.first, -view.visible * 0.5, full - view.visible * 0.5);
   ui.first_step = view.first;
   ui.visible_steps = view.visible;
