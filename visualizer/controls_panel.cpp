@@ -272,11 +272,14 @@ void draw_controls_panel(PanelContext& context, const ControlsView& view, Transp
   readout(draw, fonts, origin.x + x, origin.y, height, "LOOP TIME", time, "s", theme);
   x += std::max(text_width(fonts.caption, "LOOP TIME"), text_width(fonts.readout, time) + 12 * s) + 22 * s;
 
-  // The legend: the states' colours, and the mark of what the last step changed.
-  separator(draw, x - 10 * s, height, theme);
+  // The legend: the states' colours, and the mark of what the last step changed. With large
+  // fonts on a narrow screen it is left out rather than cut (the panels still label states).
   const float lx = origin.x + x + 2 * s, row = 9.5f * s;
   const float column = std::max(text_width(fonts.panels.small, "running"), text_width(fonts.panels.small, "callback")) + 28 * s;
   const float column2 = text_width(fonts.panels.small, "ready") + 28 * s;
+  const float legend_width = column + column2 + 21 * s + text_width(fonts.panels.small, "suspended");
+  if (lx + legend_width > origin.x + ImGui::GetWindowWidth()) return;
+  separator(draw, x - 10 * s, height, theme);
   legend_item(draw, fonts, lx, y - row, theme.running, 0, "running", theme);
   legend_item(draw, fonts, lx + column, y - row, theme.ready, 0, "ready", theme);
   legend_item(draw, fonts, lx + column + column2, y - row, theme.suspended, theme.border, "suspended", theme);
