@@ -141,6 +141,8 @@ TEST_CASE("a busy program's model: cancellation, a renamed task, exceptions, out
   CHECK(sleepy->cancel_requested);
   CHECK(sleepy->cancel_message == "enough");
   CHECK(sleepy->cancel_requested_by == model.tasks().front().id);
+  // Its lane says what it waited on as the program wrote it: sleep(100), not sleep(100.).
+  CHECK(lane(*sleepy).find("suspended(sleep(100))") != std::string::npos);
   bool raised = false;
   for (const trace::TaskModel& task : model.tasks())
     raised |= task.state == trace::TaskState::raised && task.exception == "ValueError: boom";

@@ -59,12 +59,13 @@ const char* to_string(TimerState state) noexcept {
 }
 
 namespace {
-// "0.2", "1.5", "0.333": a delay as a student wrote it.
+// "0.2", "1.5", "10": a delay as a student wrote it.
 std::string short_seconds(double seconds) {
   char text[32];
   std::snprintf(text, sizeof text, "%.3f", seconds < 0 ? 0.0 : seconds);
   std::string s = text;
-  while (s.size() > 3 && s.back() == '0') s.pop_back();
+  while (s.back() == '0') s.pop_back();  // "%.3f" always has a point: this stops at it
+  if (s.back() == '.') s.pop_back();
   return s;
 }
 
