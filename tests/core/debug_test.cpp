@@ -88,12 +88,7 @@ aio::Coroutine<void> deadlocks() {
 }
 
 TEST_CASE("issue 5 rule 7: a deadlock on the virtual clock names each stuck task, its future and its line") {
-  std::string message;
-  try {
-    run_virtual(deadlocks());
-  } catch (const aio::DeadlockError& e) {
-    message = e.what();
-  }
+  const std::string message = raised_message<aio::DeadlockError>(deadlocks());
   CHECK(message.find("Task-") != std::string::npos);
   CHECK(message.find("(deadlocks) waits on <Task pending name='waiter'") != std::string::npos);
   CHECK(message.find("waiter (waits_on_event) waits on <Future pending> (Event.wait)") != std::string::npos);
@@ -111,6 +106,28 @@ TEST_CASE("issue 5 rule 7: on the real clock the diagnosis is opt-in") {
     message = e.what();
   }
   CHECK(message.starts_with("deadlock: nothing is ready and no timer is pending"));
+}
+
+}  // namespace
+
+namespace {
+
+aio::Coroutine<void> recurses(int depth, aio::Event never_set) {
+  if (depth == 0) {
+    co_await never_set.wait();
+  } else {
+    co_await recurses(depth - 1, never_set);
+  }
+}
+
+aio::Coroutine<void> deep_deadlock() { co_await recurses(100000, aio::Event()); }
+
+TEST_CASE("issue 13: a deadlock in a deep await chain shows a repeated line three times, then how often it repeats") {
+  const std::string message = raised_message<aio::DeadlockError>(deep_deadlock());
+  const std::string recursion = "\n      in recurses() at " + std::string(__FILE__) + ":" + std::to_string(__LINE__ - 8);
+  CHECK(message.find(recursion + recursion + recursion + "\n      [Previous line repeated 99997 more times]\n      in "
+                     "deep_deadlock() at ") != std::string::npos);
+  CHECK(message.size() < 1000);
 }
 
 }  // namespace
