@@ -476,7 +476,7 @@ void EventLoop::call_exception_handler(const ExceptionContext& context) {
 void EventLoop::default_exception_handler(const ExceptionContext& context) {
   std::string text = context.message;
   if (!context.source.empty()) text += "\n" + context.source;
-  if (context.exception) text += "\n" + type_name(context.exception) + ": " + message_of(context.exception);
+  if (context.exception) text += "\n" + format_exception_only(context.exception);
   std::fprintf(stderr, "%s\n", text.c_str());
 }
 
