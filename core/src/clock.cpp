@@ -15,6 +15,11 @@ double MonotonicClock::time() const {
 
 void MonotonicClock::wait(double timeout) { std::this_thread::sleep_for(std::chrono::duration<double>(timeout)); }
 
+void VirtualClock::count_wait() {
+  if (*waits_left_ == 0) throw WaitLimitReached("the virtual clock's limit of waits is reached");
+  --*waits_left_;
+}
+
 std::unique_ptr<Clock> make_clock(ClockKind kind) {
   if (kind == ClockKind::virtual_time) return std::make_unique<VirtualClock>();
   return std::make_unique<MonotonicClock>();

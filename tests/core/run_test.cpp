@@ -59,3 +59,30 @@ TEST_CASE("closing a loop with pending tasks destroys their frames (no leaks und
   loop->close();
   CHECK(task.task_state().fut_waiter() == nullptr);
 }
+
+namespace {
+
+aio::Coroutine<void> swallows_cancellation(Log& log) {
+  for (;;) {
+    try {
+      co_await aio::sleep(1);
+    } catch (const aio::CancelledError&) {
+      log("stubborn: caught CancelledError");
+    }
+  }
+}
+
+aio::Coroutine<void> leaves_a_stubborn_task(Log& log) {
+  aio::create_task(swallows_cancellation(log), "stubborn");
+  co_await aio::sleep(0);
+}
+
+TEST_CASE("issue 13: on the virtual clock, a task that swallows the shutdown's CancelledError is named, not spun on") {
+  Log log;
+  const std::string message = raised_message<aio::RuntimeError>(leaves_a_stubborn_task(log));
+  CHECK(message.starts_with("stubborn (swallows_cancellation) caught CancelledError during shutdown and never "
+                            "finished: the virtual clock jumped to its next timer 1000 times"));
+  CHECK(log.lines == Lines{"stubborn: caught CancelledError"});
+}
+
+}  // namespace

@@ -114,6 +114,7 @@ class EventLoop final : public detail::RefCounted {
 
   double time() const { return clock_->time(); }
   const Clock& clock() const noexcept { return *clock_; }
+  Clock& clock() noexcept { return *clock_; }
   double clock_resolution() const { return clock_->resolution(); }
 
   // --- errors and debug mode ------------------------------------------------------------

@@ -40,6 +40,7 @@ class Runner {
 
  private:
   void cancel_all_tasks();
+  void run_until_cancelled(const std::vector<AnyTask>& tasks);
   Ref<EventLoop> loop_;
 };
 
