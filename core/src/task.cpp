@@ -78,9 +78,15 @@ void suspend_task_awaiting(PromiseBase& child) {
 void suspend_task_async_gen_yield() {
   running_task("co_yield").report({Suspension::Kind::async_gen_yield, nullptr, nullptr});
 }
+// Python's cr_origin gives the line of the call; C++ tells a coroutine nothing of its caller
+// without unwinding the stack. The running frame's position is known at each co_await it
+// reaches, so the origin says which co_await it came after.
 std::string running_frame_description() {
   if (!current) return {};
-  return std::string(current->await_chain().back()->function_name()) + "() in " + current->get_name();
+  const CallSite site = current->await_chain().back()->suspended_at();
+  std::string text = std::string(site.function) + "() in " + current->get_name();
+  if (site.line == 0) return text + ", before its first co_await, in " + site.file;
+  return text + ", after the co_await at " + site.file + ":" + std::to_string(site.line);
 }
 void rethrow_if_thrown_in() {
   if (step_thrown_in && *step_thrown_in) std::rethrow_exception(std::exchange(*step_thrown_in, nullptr));

@@ -34,6 +34,23 @@ TEST_CASE("issue 5 rule 6: debug mode warns of a coroutine never awaited, and sa
                                                    "Coroutine created in forgets() in Task-"));
 }
 
+aio::Coroutine<void> forgets_after_awaiting(coroscope::trace::Recorder& diagnostics) {
+  aio::get_running_loop().set_tracer(&diagnostics);
+  co_await aio::sleep(0);
+  { auto forgotten = helper(); }
+  aio::get_running_loop().set_tracer(nullptr);
+}
+
+TEST_CASE("issue 13: the warning of a coroutine never awaited gives the line its creator had reached") {
+  coroscope::trace::Recorder diagnostics;
+  aio::run(forgets(diagnostics), {.debug = true, .clock = aio::ClockKind::virtual_time});
+  aio::run(forgets_after_awaiting(diagnostics), {.debug = true, .clock = aio::ClockKind::virtual_time});
+  REQUIRE(diagnostic_texts(diagnostics).size() == 2);
+  CHECK(diagnostic_texts(diagnostics)[0].ends_with(", before its first co_await, in " + std::string(__FILE__)));
+  CHECK(diagnostic_texts(diagnostics)[1].ends_with(", after the co_await at " + std::string(__FILE__) + ":" +
+                                                   std::to_string(__LINE__ - 12)));
+}
+
 TEST_CASE("issue 5 rule 6: without debug mode nothing is reported") {
   coroscope::trace::Recorder diagnostics;
   aio::run(forgets(diagnostics), virtual_time);
