@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "coroscope/future.hpp"
+#include "coroscope/interrupt.hpp"
 #include "coroscope/task.hpp"
 
 namespace coroscope {
@@ -117,7 +118,7 @@ bool EventLoop::begin_iteration() {
   ++iteration_;
   // The selector's wait. With no file descriptor registered there is nothing to poll, so a
   // loop with ready handles makes no system call at all.
-  if (timeout > 0) clock_->wait(timeout);
+  if (timeout > 0) wait(timeout);
 
   // The clock is read only when something needs the time: due timers, or the trace, which
   // records the iteration's time.
@@ -280,9 +281,26 @@ void EventLoop::run_forever() {
   });
 }
 
-// selector.select(None) with nothing registered: asyncio would block until a signal.
+// selector.select(None) with nothing registered: asyncio would block until a signal. A
+// signal that comes between the check and the sleep is seen one wait later: the waits are
+// short enough for that to pass unnoticed.
 void EventLoop::wait_forever() {
-  for (;;) clock_->wait(3600.0);
+  for (;;) wait(1.0);
+}
+
+// The selector's wait, where Python checks for signals (a signal cuts a real clock's wait
+// short, PEP 475): a Ctrl-C before or during it raises KeyboardInterrupt here.
+void EventLoop::wait(double timeout) {
+  if (detail::take_interrupt()) [[unlikely]]
+    raise_keyboard_interrupt();
+  clock_->wait(timeout);
+  if (detail::take_interrupt()) [[unlikely]]
+    raise_keyboard_interrupt();
+}
+
+void EventLoop::raise_keyboard_interrupt() {
+  trace_diagnostic(Diagnostic::interrupted, "KeyboardInterrupt");
+  throw KeyboardInterrupt();
 }
 
 std::string EventLoop::describe(ReadyEntry entry) {

@@ -1,6 +1,8 @@
 // asyncio.run (DESIGN.md rule 11) and closing a loop with work still pending.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+
 #include "test_support.hpp"
 
 using Lines = std::vector<std::string>;
@@ -83,6 +85,25 @@ TEST_CASE("issue 13: on the virtual clock, a task that swallows the shutdown's C
   CHECK(message.starts_with("stubborn (swallows_cancellation) caught CancelledError during shutdown and never "
                             "finished: the virtual clock jumped to its next timer 1000 times"));
   CHECK(log.lines == Lines{"stubborn: caught CancelledError"});
+}
+
+}  // namespace
+
+namespace {
+
+aio::Coroutine<void> returns_at_once() { co_return; }
+
+TEST_CASE("issue 13: a COROSCOPE_CLOCK that names no clock is an error, not silently ignored") {
+  const char* saved = std::getenv("COROSCOPE_CLOCK");
+  const std::string previous = saved ? saved : "";
+  setenv("COROSCOPE_CLOCK", "bogus", 1);
+  CHECK_THROWS_WITH_AS(aio::run(returns_at_once()), "COROSCOPE_CLOCK must be 'virtual' or 'real', not 'bogus'",
+                       aio::ValueError);
+  if (saved) {
+    setenv("COROSCOPE_CLOCK", previous.c_str(), 1);
+  } else {
+    unsetenv("COROSCOPE_CLOCK");
+  }
 }
 
 }  // namespace

@@ -62,7 +62,8 @@ enum class ClockKind { real, virtual_time };
 
 std::unique_ptr<Clock> make_clock(ClockKind kind);
 // The clock `run` uses when none is given: COROSCOPE_CLOCK=virtual|real if set, else the
-// kind set by set_default_clock_kind (lessons choose virtual), else real time.
+// kind set by set_default_clock_kind (lessons choose virtual), else real time. Any other
+// COROSCOPE_CLOCK raises ValueError: a typo must not silently choose a clock.
 ClockKind default_clock_kind();
 void set_default_clock_kind(ClockKind kind);
 

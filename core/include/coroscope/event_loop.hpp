@@ -259,6 +259,8 @@ class EventLoop final : public detail::RefCounted {
   [[gnu::noinline]] void warn_if_slow(ReadyEntry entry, double took);
   [[noreturn]] void report_deadlock();
   [[noreturn]] void wait_forever();
+  void wait(double timeout);
+  [[noreturn]] void raise_keyboard_interrupt();
   // _format_handle: what a slow callback ran, for its warning.
   static std::string describe(ReadyEntry entry);
 
