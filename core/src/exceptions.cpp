@@ -58,16 +58,7 @@ std::string format_exception_only(const std::exception_ptr& e) {
 }
 
 namespace detail {
-bool is_cancelled_error(const std::exception_ptr& e) noexcept {
-  if (!e) return false;
-  try {
-    std::rethrow_exception(e);
-  } catch (const CancelledError&) {
-    return true;
-  } catch (...) {
-    return false;
-  }
-}
+bool is_cancelled_error(const std::exception_ptr& e) noexcept { return is_instance<CancelledError>(e); }
 
 bool is_exactly_cancelled_error(const std::exception_ptr& e) noexcept {
   if (!e) return false;

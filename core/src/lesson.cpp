@@ -7,18 +7,6 @@
 
 namespace coroscope {
 
-namespace {
-bool is_keyboard_interrupt(const std::exception_ptr& e) {
-  try {
-    std::rethrow_exception(e);
-  } catch (const KeyboardInterrupt&) {
-    return true;
-  } catch (...) {
-    return false;
-  }
-}
-}  // namespace
-
 int lesson_main(LessonMain main, const LessonOptions& options) {
   set_default_clock_kind(ClockKind::virtual_time);
   try {
@@ -29,7 +17,7 @@ int lesson_main(LessonMain main, const LessonOptions& options) {
     std::fflush(stdout);
     std::fprintf(stderr, "Traceback (most recent call last):\n  (the lesson's main coroutine)\n%s\n",
                  format_exception_only(std::current_exception()).c_str());
-    return is_keyboard_interrupt(std::current_exception()) ? exit_interrupted : 1;
+    return is_instance<KeyboardInterrupt>(std::current_exception()) ? exit_interrupted : 1;
   }
 }
 

@@ -66,6 +66,19 @@ std::string message_of(const std::exception_ptr& e);
 // message is empty. Any C++ exception works: `throw 42;` is "int: 42".
 std::string format_exception_only(const std::exception_ptr& e);
 
+// isinstance(e, E) for the exception `e` holds (false when it holds none).
+template <class E>
+bool is_instance(const std::exception_ptr& e) noexcept {
+  if (!e) return false;
+  try {
+    std::rethrow_exception(e);
+  } catch (const E&) {
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
 namespace detail {
 bool is_cancelled_error(const std::exception_ptr& e) noexcept;
 // `type(e) is CancelledError`, the exact test of Timeout.__aexit__ and TaskGroup.__aexit__
