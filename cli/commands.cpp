@@ -206,12 +206,10 @@ int run_lesson(const RunRequest& request) {
     check_stdout();
   });
   trace::Recorder recorder;
-  int status = 0;
-  {
-    const StopSignals stop_signals(file ? file->temporary() : std::string());
-    status = lesson_main(lesson->main,
-                         {.debug = request.debug, .clock = clock, .tracer = traced ? &recorder : nullptr});
-  }
+  // Until the trace is written: a second signal then removes the unfinished file.
+  const StopSignals stop_signals(file ? file->temporary() : std::string());
+  const int status =
+      lesson_main(lesson->main, {.debug = request.debug, .clock = clock, .tracer = traced ? &recorder : nullptr});
   set_output_sink({});
 
   // Even after a failure or Ctrl-C: the trace up to there is what explains it.
