@@ -7,7 +7,10 @@
 
 namespace coroscope::cli {
 
-// Exit statuses: 0 done, 1 the lesson raised (a traceback on stderr), 2 bad command line.
+// Exit statuses: 0 done, 1 the lesson raised (a traceback on stderr) or the output or trace
+// could not be written, 2 bad command line, 130 stopped by Ctrl-C or SIGTERM
+// (coroscope::exit_interrupted).
+inline constexpr int exit_failure = 1;
 inline constexpr int exit_usage = 2;
 
 enum class TraceFormat { none, text, jsonl, chrome, events };
@@ -41,6 +44,12 @@ int open_gui(const GuiRequest& request);
 // `coroscope run LESSON`: the lesson's output on stdout, exactly what `python3 lesson.py`
 // prints. With --trace and no --out, stdout carries the trace instead, and the lesson's
 // lines are in it as `output` events.
+// With --out FILE the trace replaces FILE only once it is complete; on Ctrl-C or SIGTERM the
+// lesson stops (KeyboardInterrupt), its trace so far is written, and the status is 130.
 int run_lesson(const RunRequest& request);
+
+// Flushes stdout, the last of a command: a write that failed (a full disk, a closed pipe) is
+// reported with its reason and makes the status non-zero.
+int finish_output(int status);
 
 }  // namespace coroscope::cli

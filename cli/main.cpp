@@ -1,15 +1,35 @@
 // The `coroscope` command line: `coroscope list`, `coroscope run LESSON [flags]`,
 // `coroscope gui [LESSON] [flags]` (and `coroscope` alone, which opens the visualizer).
 // Wrong flags print the error and the usage on stderr and exit with status 2.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <map>
 
 #include "commands.hpp"
 
 namespace cli = coroscope::cli;
 
+// What was wrong with a command line that named no subcommand: CLI11 says only that one is
+// required, even when the word in its place was a misspelt command or an unknown option.
+std::string missing_subcommand(const CLI::App& app, const CLI::ParseError& error) {
+  const std::vector<std::string> extra = app.remaining();
+  if (extra.empty()) return error.what();
+  if (extra.front().starts_with('-')) return "unknown option '" + extra.front() + "'";
+  return "unknown command '" + extra.front() + "' (the commands are: list, run, gui)";
+}
+
 int main(int argc, char** argv) {
+  // A file opened while stdout is closed would take its descriptor, and the output would land
+  // in it: refuse to run without one.
+  if (fcntl(STDOUT_FILENO, F_GETFD) == -1) {
+    std::fprintf(stderr, "coroscope: cannot write to standard output: %s\n", std::strerror(errno));
+    return cli::exit_failure;
+  }
   CLI::App app{"coroscope: Python's asyncio scheduling, made visible.", "coroscope"};
   app.require_subcommand(0, 1);
   app.add_subcommand("list", "List the lessons, one line each");
@@ -28,8 +48,12 @@ int main(int argc, char** argv) {
                       "Also trace the run: text (the timeline to read), jsonl (the coroscope trace format), "
                       "chrome (for ui.perfetto.dev), events (raw, one line each)")
           ->check(CLI::IsMember(formats));
+  const CLI::Validator file_name(
+      [](const std::string& name) { return name.empty() ? std::string("the file name is empty") : std::string(); },
+      "FILE");
   run->add_option("--out", request.out, "Write the trace to this file (default: stdout, instead of the output)")
-      ->needs(trace);
+      ->needs(trace)
+      ->check(file_name);
   const std::map<std::string, coroscope::ClockKind> clocks{{"virtual", coroscope::ClockKind::virtual_time},
                                                            {"real", coroscope::ClockKind::real}};
   std::string clock;
@@ -73,16 +97,17 @@ int main(int argc, char** argv) {
     // The usage of the subcommand that was being parsed, if any, else the command's.
     std::vector<CLI::App*> chosen = app.get_subcommands();
     const std::string usage = chosen.empty() ? app.help() : chosen.front()->help(app.get_name());
-    std::fprintf(stderr, "coroscope: %s\n\n%s", e.what(), usage.c_str());
+    const std::string what = chosen.empty() ? missing_subcommand(app, e) : e.what();
+    std::fprintf(stderr, "coroscope: %s\n\n%s", what.c_str(), usage.c_str());
     return cli::exit_usage;
   }
   if (!format.empty()) request.trace = formats.at(format);
   if (!clock.empty()) request.clock = clocks.at(clock);
-  if (run->parsed()) return cli::run_lesson(request);
+  if (run->parsed()) return cli::finish_output(cli::run_lesson(request));
   if (gui->parsed() || app.get_subcommands().empty()) {
     if (!size.empty()) std::sscanf(size.c_str(), "%dx%d", &gui_request.width, &gui_request.height);
     gui_request.dark = theme == "dark";
-    return cli::open_gui(gui_request);
+    return cli::finish_output(cli::open_gui(gui_request));
   }
-  return cli::list_lessons();
+  return cli::finish_output(cli::list_lessons());
 }

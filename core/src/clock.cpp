@@ -1,10 +1,14 @@
 #include "coroscope/clock.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
+#include <ctime>
 #include <optional>
+#include <string>
 #include <string_view>
-#include <thread>
+
+#include "coroscope/exceptions.hpp"
 
 namespace coroscope {
 
@@ -13,7 +17,19 @@ double MonotonicClock::time() const {
   return duration<double>(steady_clock::now().time_since_epoch()).count();
 }
 
-void MonotonicClock::wait(double timeout) { std::this_thread::sleep_for(std::chrono::duration<double>(timeout)); }
+// One nanosleep, not std::this_thread::sleep_for, which sleeps again when a signal cuts it
+// short: like select(), the wait ends early on a signal, so the loop can raise
+// KeyboardInterrupt (interrupt.hpp).
+void MonotonicClock::wait(double timeout) {
+  const double whole = std::floor(timeout);
+  const timespec duration{static_cast<std::time_t>(whole), static_cast<long>((timeout - whole) * 1e9)};
+  ::nanosleep(&duration, nullptr);
+}
+
+void VirtualClock::count_wait() {
+  if (*waits_left_ == 0) throw WaitLimitReached("the virtual clock's limit of waits is reached");
+  --*waits_left_;
+}
 
 std::unique_ptr<Clock> make_clock(ClockKind kind) {
   if (kind == ClockKind::virtual_time) return std::make_unique<VirtualClock>();
@@ -32,6 +48,7 @@ ClockKind default_clock_kind() {
   if (const char* env = std::getenv("COROSCOPE_CLOCK")) {
     if (std::string_view(env) == "virtual") return ClockKind::virtual_time;
     if (std::string_view(env) == "real") return ClockKind::real;
+    throw ValueError("COROSCOPE_CLOCK must be 'virtual' or 'real', not '" + std::string(env) + "'");
   }
   return chosen_clock().value_or(ClockKind::real);
 }

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <unordered_map>
 
 #include "coroscope/future.hpp"
+#include "coroscope/interrupt.hpp"
 #include "coroscope/task.hpp"
 
 namespace coroscope {
@@ -116,7 +118,7 @@ bool EventLoop::begin_iteration() {
   ++iteration_;
   // The selector's wait. With no file descriptor registered there is nothing to poll, so a
   // loop with ready handles makes no system call at all.
-  if (timeout > 0) clock_->wait(timeout);
+  if (timeout > 0) wait(timeout);
 
   // The clock is read only when something needs the time: due timers, or the trace, which
   // records the iteration's time.
@@ -306,9 +308,26 @@ void EventLoop::stopped() {
   });
 }
 
-// selector.select(None) with nothing registered: asyncio would block until a signal.
+// selector.select(None) with nothing registered: asyncio would block until a signal. A
+// signal that comes between the check and the sleep is seen one wait later: the waits are
+// short enough for that to pass unnoticed.
 void EventLoop::wait_forever() {
-  for (;;) clock_->wait(3600.0);
+  for (;;) wait(1.0);
+}
+
+// The selector's wait, where Python checks for signals (a signal cuts a real clock's wait
+// short, PEP 475): a Ctrl-C before or during it raises KeyboardInterrupt here.
+void EventLoop::wait(double timeout) {
+  if (detail::take_interrupt()) [[unlikely]]
+    raise_keyboard_interrupt();
+  clock_->wait(timeout);
+  if (detail::take_interrupt()) [[unlikely]]
+    raise_keyboard_interrupt();
+}
+
+void EventLoop::raise_keyboard_interrupt() {
+  trace_diagnostic(Diagnostic::interrupted, "KeyboardInterrupt");
+  throw KeyboardInterrupt();
 }
 
 std::string EventLoop::describe(ReadyEntry entry) {
@@ -358,6 +377,75 @@ void EventLoop::end_run_until(detail::FutureBase& future) {
   if (!future.done()) throw RuntimeError("Event loop stopped before Future completed.");
 }
 
+namespace {
+// " at file:line", or nothing for a frame that has not awaited yet.
+std::string at(const CallSite& site) {
+  return site.line == 0 ? std::string() : " at " + std::string(site.file) + ":" + std::to_string(site.line);
+}
+
+// The await chain, innermost frame first, each at the line it waits at. Like a CPython
+// traceback, a line that repeats (a deep recursion) is shown three times, then
+// "[Previous line repeated N more times]" (traceback._RECURSIVE_CUTOFF).
+void append_await_chain(std::string& text, const TaskBase& task) {
+  constexpr std::size_t recursive_cutoff = 3;
+  std::string previous;
+  std::size_t repeats = 0;
+  const auto end_repeats = [&] {
+    if (repeats <= recursive_cutoff) return;
+    const std::size_t more = repeats - recursive_cutoff;
+    text += "\n      [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s]" : "]");
+  };
+  const auto chain = task.await_chain();
+  for (auto frame = chain.rbegin(); frame != chain.rend(); ++frame) {
+    std::string line = "\n      in " + std::string((*frame)->function_name()) + "()" + at((*frame)->suspended_at());
+    if (line == previous) {
+      if (++repeats <= recursive_cutoff) text += line;
+      continue;
+    }
+    end_repeats();
+    text += line;
+    previous = std::move(line);
+    repeats = 1;
+  }
+  end_repeats();
+}
+
+// The task a task awaits, when the future it waits on is one.
+const TaskBase* awaited_task(const TaskBase& task) {
+  const detail::FutureBase* waiter = task.fut_waiter();
+  return waiter && waiter->kind() == FutureKind::task ? static_cast<const TaskBase*>(waiter) : nullptr;
+}
+
+// "Task A → awaits Task B at lesson.cpp:9 → awaits Task A at lesson.cpp:14", the way asyncio
+// 3.14's await-graph tools name a cycle, with the line of each co_await.
+std::string describe_cycle(const TaskBase& start) {
+  std::string text = "Task " + start.get_name();
+  const TaskBase* task = &start;
+  do {
+    const TaskBase* awaited = awaited_task(*task);
+    text += " → awaits Task " + awaited->get_name() + at(task->await_chain().back()->suspended_at());
+    task = awaited;
+  } while (task != &start);
+  return text;
+}
+
+// The await cycles among the loop's pending tasks. A task awaits at most one task, so a walk
+// along fut_waiter from each task finds them all: a walk that comes back to a task it reached
+// itself has gone round a cycle; one that reaches a task an earlier walk reached has not.
+std::vector<std::string> await_cycles(const TaskBase* first) {
+  std::unordered_map<const TaskBase*, std::size_t> reached_by;
+  std::vector<std::string> cycles;
+  std::size_t walk = 0;
+  for (const TaskBase* start = first; start; start = start->next_in_loop) {
+    ++walk;
+    const TaskBase* task = start;
+    while (task && !task->done() && reached_by.emplace(task, walk).second) task = awaited_task(*task);
+    if (task && !task->done() && reached_by.at(task) == walk) cycles.push_back(describe_cycle(*task));
+  }
+  return cycles;
+}
+}  // namespace
+
 void EventLoop::report_deadlock() {
   std::string text = "deadlock: nothing is ready and no timer is pending, so the event loop would wait forever";
   for (TaskBase* task = first_task_; task; task = task->next_in_loop) {
@@ -368,14 +456,9 @@ void EventLoop::report_deadlock() {
     text += " waits on " + waiter->describe();
     if (waiter->kind() != FutureKind::task && waiter->kind() != FutureKind::plain)
       text += std::string(" (") + to_string(waiter->kind()) + ")";
-    // The await chain, innermost frame first, each at the line it waits at.
-    auto chain = task->await_chain();
-    for (auto frame = chain.rbegin(); frame != chain.rend(); ++frame) {
-      const CallSite site = (*frame)->suspended_at();
-      text += "\n      in " + std::string((*frame)->function_name()) + "()";
-      if (site.line != 0) text += " at " + std::string(site.file) + ":" + std::to_string(site.line);
-    }
+    append_await_chain(text, *task);
   }
+  for (const std::string& cycle : await_cycles(first_task_)) text += "\n  await cycle: " + cycle;
   trace_diagnostic(Diagnostic::deadlock, text);
   throw DeadlockError(text);
 }
@@ -449,7 +532,7 @@ void EventLoop::call_exception_handler(const ExceptionContext& context) {
 void EventLoop::default_exception_handler(const ExceptionContext& context) {
   std::string text = context.message;
   if (!context.source.empty()) text += "\n" + context.source;
-  if (context.exception) text += "\n" + type_name(context.exception) + ": " + message_of(context.exception);
+  if (context.exception) text += "\n" + format_exception_only(context.exception);
   std::fprintf(stderr, "%s\n", text.c_str());
 }
 

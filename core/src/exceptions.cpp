@@ -30,7 +30,9 @@ std::string type_name(const std::exception_ptr& e) {
   } catch (const std::exception& ex) {
     return type_name(ex);
   } catch (...) {
-    return "unknown exception";
+    // C++ may throw anything (`throw 42;`): name the type thrown, as Python names the class.
+    const std::type_info* thrown = abi::__cxa_current_exception_type();
+    return thrown ? demangle(thrown->name()) : "unknown exception";
   }
 }
 
@@ -39,22 +41,24 @@ std::string message_of(const std::exception_ptr& e) {
     std::rethrow_exception(e);
   } catch (const std::exception& ex) {
     return ex.what();
+  } catch (const char* text) {  // throw "message";
+    return text;
+  } catch (const std::string& text) {
+    return text;
+  } catch (int value) {  // throw 42;
+    return std::to_string(value);
   } catch (...) {
     return {};
   }
 }
 
-namespace detail {
-bool is_cancelled_error(const std::exception_ptr& e) noexcept {
-  if (!e) return false;
-  try {
-    std::rethrow_exception(e);
-  } catch (const CancelledError&) {
-    return true;
-  } catch (...) {
-    return false;
-  }
+std::string format_exception_only(const std::exception_ptr& e) {
+  std::string message = message_of(e);
+  return message.empty() ? type_name(e) : type_name(e) + ": " + message;
 }
+
+namespace detail {
+bool is_cancelled_error(const std::exception_ptr& e) noexcept { return is_instance<CancelledError>(e); }
 
 bool is_exactly_cancelled_error(const std::exception_ptr& e) noexcept {
   if (!e) return false;

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "coroscope/interrupt.hpp"
 #include "coroscope/run.hpp"
 
 namespace coroscope {
@@ -11,11 +12,12 @@ int lesson_main(LessonMain main, const LessonOptions& options) {
   try {
     run(main(), {.debug = options.debug, .clock = options.clock, .tracer = options.tracer});
     return 0;
-  } catch (const std::exception& e) {
+  } catch (...) {
+    // Whatever main threw, a std::exception or not (`throw 42;`), is reported, not terminate()d.
     std::fflush(stdout);
-    std::fprintf(stderr, "Traceback (most recent call last):\n  (the lesson's main coroutine)\n%s: %s\n",
-                 type_name(e).c_str(), e.what());
-    return 1;
+    std::fprintf(stderr, "Traceback (most recent call last):\n  (the lesson's main coroutine)\n%s\n",
+                 format_exception_only(std::current_exception()).c_str());
+    return is_instance<KeyboardInterrupt>(std::current_exception()) ? exit_interrupted : 1;
   }
 }
 

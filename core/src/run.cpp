@@ -22,6 +22,26 @@ Ref<FutureBase> ensure_future(EventLoop& loop, Coroutine<void> coro) {
   task.task_state().set_log_destroy_pending(false);
   return Ref<FutureBase>(task.state());
 }
+
+// How many times the shutdown may wait for a timer on the virtual clock before the tasks it
+// cancelled and that are still pending are taken to ignore their CancelledError.
+constexpr std::size_t shutdown_wait_limit = 1000;
+
+// The tasks that caught the shutdown's CancelledError and went on waiting, one line each.
+std::string describe_never_finished(const std::vector<AnyTask>& tasks) {
+  std::string text;
+  for (const AnyTask& task : tasks) {
+    if (task.done()) continue;
+    // Reported here: it needs no "Task was destroyed but it is pending!" when the loop closes.
+    task.task_state().set_log_destroy_pending(false);
+    if (!text.empty()) text += "\n";
+    text += task.get_name() + " (" + std::string(task.get_coro_name()) +
+            ") caught CancelledError during shutdown and never finished: the virtual clock jumped to its next "
+            "timer " + std::to_string(shutdown_wait_limit) +
+            " times and it still waited (on the real clock asyncio would wait for it forever)";
+  }
+  return text;
+}
 }  // namespace
 
 Runner::Runner(const RunOptions& options)
@@ -60,6 +80,12 @@ bool Runner::step() {
         loop_->begin_run_until(*until_);
       }
       if (loop_->run_step()) end_phase();
+    } catch (const WaitLimitReached&) {
+      // Only the shutdown bounds its waits: its cancelled tasks would wait forever.
+      if (!error_) error_ = std::make_exception_ptr(RuntimeError(describe_never_finished(cancelled_)));
+      if (until_) loop_->forget_run_until(*until_);
+      until_ = {};
+      close_loop();
     } catch (...) {
       // asyncio.run: an exception from main's run still runs the shutdown; one from the
       // shutdown ends it, and the loop closes either way.
@@ -87,6 +113,7 @@ Ref<FutureBase> Runner::begin_phase() {
         if (!task->done()) cancelled_.emplace_back(Ref<FutureBase>(task));
       if (cancelled_.empty()) return {};
       for (const AnyTask& task : cancelled_) task.cancel();
+      bound_shutdown_waits(true);
       return Ref<FutureBase>(gather(return_exceptions, cancelled_).state());
     case Phase::shutdown_asyncgens:
       return ensure_future(*loop_, loop_->shutdown_asyncgens());
@@ -106,7 +133,10 @@ void Runner::end_phase() {
     // it after the shutdown.
     if (phase_ == Phase::main && !error_) error_ = done->result_exception();
   }
-  if (phase_ == Phase::cancel_all_tasks) report_shutdown_exceptions();
+  if (phase_ == Phase::cancel_all_tasks) {
+    bound_shutdown_waits(false);
+    report_shutdown_exceptions();
+  }
   phase_ = static_cast<Phase>(static_cast<std::uint8_t>(phase_) + 1);
   if (phase_ == Phase::closed) close_loop();
 }
@@ -122,9 +152,15 @@ void Runner::report_shutdown_exceptions() {
   cancelled_.clear();
 }
 
+void Runner::bound_shutdown_waits(bool on) noexcept {
+  if (auto* clock = dynamic_cast<VirtualClock*>(&loop_->clock()))
+    clock->limit_waits(on ? std::optional<std::size_t>(shutdown_wait_limit) : std::nullopt);
+}
+
 // The loop closes however the run ends, and the run's tracer is let go after that: a future
 // that outlives the run must not report to it.
 void Runner::close_loop() noexcept {
+  bound_shutdown_waits(false);
   phase_ = Phase::closed;
   loop_->close();
   loop_->set_tracer(nullptr);

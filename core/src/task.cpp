@@ -45,6 +45,20 @@ TaskBase& running_task(const char* what) {
 }
 }  // namespace
 
+// Marks a walk through a task for the duration of a scope (reprlib.recursive_repr's set of
+// the objects being repr'd), so that a walk round an await cycle stops where it began.
+class TaskBase::Walking {
+ public:
+  Walking(const TaskBase& task, Walk walk) noexcept : task_(task), walk_(walk) { task_.walks_ |= walk_; }
+  ~Walking() { task_.walks_ &= ~walk_; }
+  Walking(const Walking&) = delete;
+  Walking& operator=(const Walking&) = delete;
+
+ private:
+  const TaskBase& task_;
+  Walk walk_;
+};
+
 void TaskBase::report(const detail::Suspension& suspension) noexcept { step_report = suspension; }
 
 namespace detail {
@@ -62,9 +76,15 @@ void suspend_task_awaiting(PromiseBase& child) {
 void suspend_task_async_gen_yield() {
   running_task("co_yield").report({Suspension::Kind::async_gen_yield, nullptr, nullptr});
 }
+// Python's cr_origin gives the line of the call; C++ tells a coroutine nothing of its caller
+// without unwinding the stack. The running frame's position is known at each co_await it
+// reaches, so the origin says which co_await it came after.
 std::string running_frame_description() {
   if (!current) return {};
-  return std::string(current->await_chain().back()->function_name()) + "() in " + current->get_name();
+  const CallSite site = current->await_chain().back()->suspended_at();
+  std::string text = std::string(site.function) + "() in " + current->get_name();
+  if (site.line == 0) return text + ", before its first co_await, in " + site.file;
+  return text + ", after the co_await at " + site.file + ":" + std::to_string(site.line);
 }
 void rethrow_if_thrown_in() {
   if (step_thrown_in && *step_thrown_in) std::rethrow_exception(std::exchange(*step_thrown_in, nullptr));
@@ -142,14 +162,35 @@ int TaskBase::uncancel() noexcept {
 bool TaskBase::cancel(std::string msg) {
   log_traceback_ = false;
   if (done()) return false;
+  if (in_walk(forwarding_cancel)) [[unlikely]]
+    return cancel_closing_cycle(std::move(msg));
   trace_named(TraceKind::cancel_requested, msg, detail::running_task_id());
   ++num_cancels_requested_;
   // Forward to the future we wait on; if it is a task that suppresses the cancellation,
   // fut_waiter stays, so a later cancel() can try again.
-  if (fut_waiter_ && fut_waiter_->cancel(msg)) return true;
+  if (fut_waiter_) {
+    // Held here: closing a cycle (below) lets go of fut_waiter_ while it is being cancelled.
+    const detail::Ref<detail::FutureBase> waiter = fut_waiter_;
+    const Walking forwarding(*this, forwarding_cancel);
+    if (waiter->cancel(msg)) return true;
+  }
   // Otherwise a step is already scheduled: it will throw CancelledError into the coroutine.
   must_cancel_ = true;
   set_cancel_message(std::move(msg));
+  return true;
+}
+
+// cancel() came back round to this task through the futures it was forwarded to: an await
+// cycle (this task awaits B, which awaits this task). CPython 3.11 recurses until
+// RecursionError. Here the cycle is broken where it closes: this task stops waiting on its
+// fut_waiter and its next step throws CancelledError in; its end then wakes, with that
+// CancelledError, the task of the cycle that awaits it, and so on round: each is cancelled once.
+bool TaskBase::cancel_closing_cycle(std::string msg) {
+  fut_waiter_->remove_done_callback(nullptr, this);  // the wakeup of add_waiting_task
+  fut_waiter_.reset();
+  must_cancel_ = true;
+  set_cancel_message(std::move(msg));
+  schedule_step();
   return true;
 }
 
@@ -161,6 +202,10 @@ std::vector<const detail::PromiseBase*> TaskBase::await_chain() const {
 }
 
 std::string TaskBase::describe() const {
+  // reprlib.recursive_repr, as on CPython's task repr since 3.12: a task met again while its
+  // own description is being made (an await cycle) reads "...".
+  if (in_walk(describing)) return "...";
+  const Walking describing_this(*this, describing);
   std::string text = "<Task ";
   text += done() ? (cancelled() ? "cancelled" : "finished") : "pending";
   text += " name='" + get_name() + "' coro=<" + std::string(coro_name_) + "()>";

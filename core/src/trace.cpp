@@ -82,6 +82,8 @@ const char* to_string(Diagnostic diagnostic) noexcept {
       return "slow_callback";
     case Diagnostic::deadlock:
       return "deadlock";
+    case Diagnostic::interrupted:
+      return "interrupted";
   }
   return "?";
 }

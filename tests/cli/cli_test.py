@@ -5,14 +5,19 @@ Usage: cli_test.py CASE COROSCOPE LESSONS_DIR [GOLDEN]
 Each CASE checks one promise of the command line; exit 0 when it holds, else print why, exit 1.
 """
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 
 coroscope, lessons_dir = sys.argv[2], sys.argv[3]
 
 
-def run(*args):
-    return subprocess.run([coroscope, *args], capture_output=True, text=True, timeout=60)
+def run(*args, env=None, **kwargs):
+    kwargs.setdefault("capture_output", True)
+    environment = dict(os.environ, **(env or {}))
+    return subprocess.run([coroscope, *args], text=True, timeout=60, env=environment, **kwargs)
 
 
 def python_output(lesson):
@@ -84,6 +89,17 @@ def test_trace_jsonl():
     expect(printed == python_output("01_coroutines_and_run").splitlines(), "output events carry the printed lines")
 
 
+def test_lessons_default_to_virtual_clock():
+    # CTest sets COROSCOPE_CLOCK for the other cases: a user's shell has none.
+    environment = {k: v for k, v in os.environ.items() if k != "COROSCOPE_CLOCK"}
+    done = subprocess.run([coroscope, "run", "1", "--trace", "jsonl"], capture_output=True, text=True, timeout=60,
+                          env=environment)
+    expect(done.returncode == 0, "run 1 --trace jsonl runs", done)
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    expect(lines[0]["clock"] == "virtual", f"a lesson runs on the virtual clock by default: {lines[0]}")
+    expect(lines[1]["t"] == 0, f"the virtual clock starts at 0: {lines[1]}")
+
+
 def test_trace_chrome():
     done = run("run", "1", "--trace", "chrome")
     expect(done.returncode == 0, "--trace chrome runs", done)
@@ -112,6 +128,68 @@ def test_timeline_golden():
                                                    "golden", "coroscope run 1 --trace text --no-color"))
         raise AssertionError(f"the timeline differs from {golden} (if the change is intended: "
                              f"coroscope run 1 --trace text --no-color > {golden})")
+
+
+def test_bad_command_names_the_word():
+    for args, word in ((["frobnicate"], "unknown command 'frobnicate'"), (["--bogus"], "unknown option '--bogus'"),
+                       (["run", "1", "--out", "", "--trace", "jsonl"], "--out: the file name is empty")):
+        done = run(*args)
+        expect(done.returncode == 2 and word in done.stderr and "Usage:" in done.stderr, f"{args}: names {word}", done)
+    done = run("run", "1", env={"COROSCOPE_CLOCK": "bogus"})
+    expect(done.returncode == 2 and "COROSCOPE_CLOCK must be 'virtual' or 'real', not 'bogus'" in done.stderr,
+           "a bogus COROSCOPE_CLOCK is refused", done)
+
+
+def test_write_errors():
+    done = run("run", "1", "--trace", "jsonl", "--out", "/dev/full")
+    expect(done.returncode == 1 and "cannot write the trace to '/dev/full': No space left on device" in done.stderr,
+           "--out /dev/full fails with the reason", done)
+    done = run("run", "1", "--trace", "jsonl", "--out", "no_such_dir/trace.jsonl")
+    expect(done.returncode == 2 and "cannot write the trace to 'no_such_dir/trace.jsonl': No such file or directory"
+           in done.stderr, "an --out that cannot be opened says why", done)
+    for args in (["list"], ["run", "1"], ["run", "1", "--trace", "text"]):
+        with open("/dev/full", "w") as full:
+            done = run(*args, stdout=full, stderr=subprocess.PIPE, capture_output=False)
+        expect(done.returncode == 1 and "cannot write to standard output: No space left on device" in done.stderr,
+               f"{args} > /dev/full fails with the reason", done)
+    done = run("run", "1", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, capture_output=False,
+               preexec_fn=lambda: os.close(1))
+    expect(done.returncode == 1 and "cannot write to standard output: Bad file descriptor" in done.stderr,
+           "a closed stdout is an error", done)
+
+
+def start_traced_run(out):
+    return subprocess.Popen([coroscope, "run", "1", "--clock", "real", "--trace", "jsonl", "--out", out],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_out_replaced_when_complete(out="cli_out_replaced.jsonl"):
+    with open(out, "w") as f:
+        f.write("the previous trace\n")
+    process = start_traced_run(out)  # lesson 01 sleeps 1.5 s on the real clock
+    time.sleep(0.5)
+    with open(out) as f:
+        during = f.read()
+    process.communicate(timeout=60)
+    expect(during == "the previous trace\n", f"the previous file is intact while the run goes on: {during!r}")
+    expect(process.returncode == 0, "the run succeeds")
+    with open(out) as f:
+        expect(json.loads(f.readline())["format"] == "coroscope-trace", "the trace replaced it at the end")
+    expect(not [name for name in os.listdir(".") if name.startswith(f".{out}.")], "no temporary file is left")
+
+
+def test_interrupt_writes_the_trace(out="cli_interrupted.jsonl"):
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        process = start_traced_run(out)
+        time.sleep(0.5)  # in its first sleep
+        process.send_signal(stop)
+        _, stderr = process.communicate(timeout=60)
+        expect(process.returncode == 130 and "KeyboardInterrupt" in stderr, f"{stop.name}: exit 130, {stderr}")
+        with open(out) as f:
+            lines = [json.loads(line) for line in f]
+        diagnostics = [line["diagnostic"] for line in lines if line.get("kind") == "diagnostic"]
+        expect(diagnostics == ["interrupted"], f"{stop.name}: the trace says it was interrupted: {diagnostics}")
+        expect(lines[-1]["kind"] == "loop_stopped", f"{stop.name}: and goes on to the end of the shutdown")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,23 @@ TEST_CASE("issue 5 rule 6: debug mode warns of a coroutine never awaited, and sa
                                                    "Coroutine created in forgets() in Task-"));
 }
 
+aio::Coroutine<void> forgets_after_awaiting(coroscope::trace::Recorder& diagnostics) {
+  aio::get_running_loop().set_tracer(&diagnostics);
+  co_await aio::sleep(0);
+  { auto forgotten = helper(); }
+  aio::get_running_loop().set_tracer(nullptr);
+}
+
+TEST_CASE("issue 13: the warning of a coroutine never awaited gives the line its creator had reached") {
+  coroscope::trace::Recorder diagnostics;
+  aio::run(forgets(diagnostics), {.debug = true, .clock = aio::ClockKind::virtual_time});
+  aio::run(forgets_after_awaiting(diagnostics), {.debug = true, .clock = aio::ClockKind::virtual_time});
+  REQUIRE(diagnostic_texts(diagnostics).size() == 2);
+  CHECK(diagnostic_texts(diagnostics)[0].ends_with(", before its first co_await, in " + std::string(__FILE__)));
+  CHECK(diagnostic_texts(diagnostics)[1].ends_with(", after the co_await at " + std::string(__FILE__) + ":" +
+                                                   std::to_string(__LINE__ - 12)));
+}
+
 TEST_CASE("issue 5 rule 6: without debug mode nothing is reported") {
   coroscope::trace::Recorder diagnostics;
   aio::run(forgets(diagnostics), virtual_time);
@@ -88,12 +105,7 @@ aio::Coroutine<void> deadlocks() {
 }
 
 TEST_CASE("issue 5 rule 7: a deadlock on the virtual clock names each stuck task, its future and its line") {
-  std::string message;
-  try {
-    run_virtual(deadlocks());
-  } catch (const aio::DeadlockError& e) {
-    message = e.what();
-  }
+  const std::string message = raised_message<aio::DeadlockError>(deadlocks());
   CHECK(message.find("Task-") != std::string::npos);
   CHECK(message.find("(deadlocks) waits on <Task pending name='waiter'") != std::string::npos);
   CHECK(message.find("waiter (waits_on_event) waits on <Future pending> (Event.wait)") != std::string::npos);
@@ -111,6 +123,28 @@ TEST_CASE("issue 5 rule 7: on the real clock the diagnosis is opt-in") {
     message = e.what();
   }
   CHECK(message.starts_with("deadlock: nothing is ready and no timer is pending"));
+}
+
+}  // namespace
+
+namespace {
+
+aio::Coroutine<void> recurses(int depth, aio::Event never_set) {
+  if (depth == 0) {
+    co_await never_set.wait();
+  } else {
+    co_await recurses(depth - 1, never_set);
+  }
+}
+
+aio::Coroutine<void> deep_deadlock() { co_await recurses(100000, aio::Event()); }
+
+TEST_CASE("issue 13: a deadlock in a deep await chain shows a repeated line three times, then how often it repeats") {
+  const std::string message = raised_message<aio::DeadlockError>(deep_deadlock());
+  const std::string recursion = "\n      in recurses() at " + std::string(__FILE__) + ":" + std::to_string(__LINE__ - 8);
+  CHECK(message.find(recursion + recursion + recursion + "\n      [Previous line repeated 99997 more times]\n      in "
+                     "deep_deadlock() at ") != std::string::npos);
+  CHECK(message.size() < 1000);
 }
 
 }  // namespace

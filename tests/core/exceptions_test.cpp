@@ -3,6 +3,10 @@
 // an exception in a plain callback goes to the handler and the loop keeps running.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <coroscope/lesson.hpp>
+#include <cstdio>
 #include <optional>
 
 #include "test_support.hpp"
@@ -95,6 +99,47 @@ TEST_CASE(
   loop->run_forever();
   CHECK(ran == 2);
   CHECK(reported == std::vector<std::string>{"Exception in callback: RuntimeError"});
+}
+
+// What `f` writes on stderr, which is a file for the duration.
+template <class F>
+std::string captured_stderr(F f) {
+  std::fflush(stderr);
+  std::FILE* file = std::tmpfile();
+  const int saved = dup(STDERR_FILENO);
+  dup2(fileno(file), STDERR_FILENO);
+  f();
+  std::fflush(stderr);
+  dup2(saved, STDERR_FILENO);
+  close(saved);
+  std::string text(static_cast<std::size_t>(std::ftell(file)), '\0');
+  std::rewind(file);
+  text.resize(std::fread(text.data(), 1, text.size(), file));
+  std::fclose(file);
+  return text;
+}
+
+aio::Coroutine<void> throws_an_int() {
+  co_await aio::sleep(0);
+  throw 42;
+}
+
+TEST_CASE("issue 13: a lesson that throws what is not a std::exception is reported like any other, with status 1") {
+  int status = -1;
+  const std::string reported = captured_stderr([&] { status = aio::lesson_main(&throws_an_int); });
+  CHECK(status == 1);
+  CHECK(reported == "Traceback (most recent call last):\n  (the lesson's main coroutine)\nint: 42\n");
+}
+
+TEST_CASE("issue 13: a callback that throws what is not a std::exception is reported with its type and value") {
+  const std::string reported = captured_stderr([] {
+    VirtualLoop loop;
+    loop->call_soon([] { throw 42; });
+    loop->call_soon([] { throw "a C string"; });
+    loop->call_soon([&] { loop->stop(); });
+    loop->run_forever();
+  });
+  CHECK(reported == "Exception in callback\nint: 42\nException in callback\nchar const*: a C string\n");
 }
 
 }  // namespace

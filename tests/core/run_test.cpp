@@ -1,6 +1,8 @@
 // asyncio.run (DESIGN.md rule 11) and closing a loop with work still pending.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+
 #include "test_support.hpp"
 
 using Lines = std::vector<std::string>;
@@ -59,3 +61,49 @@ TEST_CASE("closing a loop with pending tasks destroys their frames (no leaks und
   loop->close();
   CHECK(task.task_state().fut_waiter() == nullptr);
 }
+
+namespace {
+
+aio::Coroutine<void> swallows_cancellation(Log& log) {
+  for (;;) {
+    try {
+      co_await aio::sleep(1);
+    } catch (const aio::CancelledError&) {
+      log("stubborn: caught CancelledError");
+    }
+  }
+}
+
+aio::Coroutine<void> leaves_a_stubborn_task(Log& log) {
+  aio::create_task(swallows_cancellation(log), "stubborn");
+  co_await aio::sleep(0);
+}
+
+TEST_CASE("issue 13: on the virtual clock, a task that swallows the shutdown's CancelledError is named, not spun on") {
+  Log log;
+  const std::string message = raised_message<aio::RuntimeError>(leaves_a_stubborn_task(log));
+  CHECK(message.starts_with("stubborn (swallows_cancellation) caught CancelledError during shutdown and never "
+                            "finished: the virtual clock jumped to its next timer 1000 times"));
+  CHECK(log.lines == Lines{"stubborn: caught CancelledError"});
+}
+
+}  // namespace
+
+namespace {
+
+aio::Coroutine<void> returns_at_once() { co_return; }
+
+TEST_CASE("issue 13: a COROSCOPE_CLOCK that names no clock is an error, not silently ignored") {
+  const char* saved = std::getenv("COROSCOPE_CLOCK");
+  const std::string previous = saved ? saved : "";
+  setenv("COROSCOPE_CLOCK", "bogus", 1);
+  CHECK_THROWS_WITH_AS(aio::run(returns_at_once()), "COROSCOPE_CLOCK must be 'virtual' or 'real', not 'bogus'",
+                       aio::ValueError);
+  if (saved) {
+    setenv("COROSCOPE_CLOCK", previous.c_str(), 1);
+  } else {
+    unsetenv("COROSCOPE_CLOCK");
+  }
+}
+
+}  // namespace

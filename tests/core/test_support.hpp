@@ -38,3 +38,14 @@ inline std::string waiting_on(const aio::AnyTask& task) {
   const aio::detail::FutureBase* future = task.task_state().fut_waiter();
   return future ? aio::to_string(future->kind()) : "nothing";
 }
+
+// The message of the E that running `main` on the virtual clock raises ("" if none).
+template <class E, class T>
+std::string raised_message(aio::Coroutine<T> main) {
+  try {
+    run_virtual(std::move(main));
+  } catch (const E& e) {
+    return e.what();
+  }
+  return {};
+}

@@ -100,5 +100,55 @@ TEST_CASE("reading a malformed JSON Lines trace names the line at fault") {
   CHECK(
       std::string(read_error(header +
                              "{\"seq\":1,\"t\":0,\"it\":1,\"kind\":\"step_end\",\"task\":1,\"outcome\":\"exploded\"}\n")
-                      .what()) == "line 2: unknown word \"exploded\"");
+                      .what()) == "line 2: field \"outcome\": unknown word \"exploded\"");
+}
+
+namespace {
+const std::string header = "{\"format\":\"coroscope-trace\",\"version\":2}\n";
+
+// The error of reading a trace whose one event is `event`.
+std::string event_error(const std::string& event) { return read_error(header + event + "\n").what(); }
+}  // namespace
+
+TEST_CASE("issue 13: every number a trace gives is range-checked, and refused with its line and key") {
+  CHECK(std::string(read_error("{\"format\":\"coroscope-trace\",\"version\":1e300}\n").what()) ==
+        "line 1: field \"version\" must be an integer, got 1e+300");
+  CHECK(event_error(R"({"kind":"step_end","task":-1,"outcome":"finished"})") ==
+        "line 2: field \"task\" must be a non-negative integer below 2^32, got -1");
+  CHECK(event_error(R"({"kind":"step_end","task":4294967297,"outcome":"finished"})") ==
+        "line 2: field \"task\" must be a non-negative integer below 2^32, got 4294967297");
+  CHECK(event_error(R"({"kind":"await_frame","task":1,"depth":300,"function":"f","file":"f.py","line":1})") ==
+        "line 2: field \"depth\" must be an integer from 0 to 255, got 300");
+  CHECK(event_error(R"({"kind":"suspend","task":1,"future":2,"future_kind":"sleep","file":"f.py","line":1e300})") ==
+        "line 2: field \"line\" must be a non-negative integer below 2^32, got 1e+300");
+  CHECK(event_error(R"({"kind":"step_end","task":"x","outcome":"finished"})") ==
+        "line 2: field \"task\" must be a non-negative integer below 2^32, got \"x\"");
+  CHECK(event_error(R"({"kind":"output","task":1,"text":7})") == "line 2: field \"text\" must be a string, got 7");
+  CHECK(event_error(R"({"kind":"iteration_begin","t":"soon","ready":0,"timers":0})") ==
+        "line 2: field \"t\" must be a number of seconds, got \"soon\"");
+  CHECK(event_error(R"({"kind":3})") == "line 2: field \"kind\" must be a string, got 3");
+  CHECK(event_error(R"({"kind":"step_end","task":1e3000})") ==
+        "line 2: not valid JSON: number overflow parsing '1e3000'");
+  CHECK(event_error("[1, 2]") == "line 2: a line must be a JSON object {...}");
+  CHECK(event_error("{\"kind\":\"output\",").starts_with("line 2: not valid JSON: parse error at line 1, column"));
+}
+
+TEST_CASE("issue 13: a trace cut in the middle of its last line is read up to the cut, with a warning") {
+  trace::Recorder recorded;
+  REQUIRE(record_lesson("01_coroutines_and_run", recorded) == 0);
+  std::ostringstream written;
+  trace::write_jsonl(written, recorded);
+  const std::string whole = written.str();
+  const std::size_t last_line = whole.rfind('\n', whole.size() - 2) + 1;
+  std::istringstream cut(whole.substr(0, last_line + 10));
+  trace::Recorder read;
+  const trace::TraceInfo info = trace::read_jsonl(cut, read);
+  CHECK(read.size() == recorded.size() - 1);
+  const std::string line = std::to_string(recorded.size() + 1);
+  CHECK(info.warnings == std::vector<std::string>{"line " + line +
+                                                  ": the trace ends in the middle of this line (cut short?): the " +
+                                                  std::to_string(read.size()) + " events before it were read"});
+  // A line that is not the last one is an error, cut or not.
+  CHECK(std::string(read_error(whole.substr(0, last_line + 10) + "\n" + whole.substr(last_line)).what())
+            .starts_with("line " + line + ": not valid JSON"));
 }

@@ -186,42 +186,69 @@ nlohmann::ordered_json write_field(const TraceEvent& e, const Field& field, cons
   return nullptr;
 }
 
+// The reader's checks. A value of the wrong type or out of range is refused with the key and
+// the value, never converted: nlohmann's get<std::uint32_t>() of -1 or 1e300 is undefined
+// behaviour, and its own messages name neither the key nor the value.
+[[noreturn]] void refuse(const char* key, const char* wanted, const nlohmann::json& value) {
+  constexpr std::size_t shown = 40;
+  std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (text.size() > shown) text = text.substr(0, shown) + "...";
+  throw TraceFormatError("field \"" + std::string(key) + "\" must be " + wanted + ", got " + text);
+}
+
+std::uint32_t integer(const char* key, const nlohmann::json& value, std::uint32_t max) {
+  if (value.is_number_unsigned() && value.get<std::uint64_t>() <= max) return value.get<std::uint32_t>();
+  if (max == 0xff) refuse(key, "an integer from 0 to 255", value);
+  refuse(key, "a non-negative integer below 2^32", value);
+}
+
+const std::string& text(const char* key, const nlohmann::json& value) {
+  if (!value.is_string()) refuse(key, "a string", value);
+  return value.get_ref<const std::string&>();
+}
+
+double seconds(const char* key, const nlohmann::json& value) {
+  if (!value.is_number()) refuse(key, "a number of seconds", value);
+  return value.get<double>();
+}
+
 template <class Enum>
-std::uint8_t enum_value(const nlohmann::json& word) {
-  auto value = from_string<Enum>(word.get<std::string>());
-  if (!value) throw TraceFormatError("unknown word \"" + word.get<std::string>() + "\"");
+std::uint8_t enum_value(const char* key, const nlohmann::json& json) {
+  const std::string& word = text(key, json);
+  auto value = from_string<Enum>(word);
+  if (!value) throw TraceFormatError("field \"" + std::string(key) + "\": unknown word \"" + word + "\"");
   return static_cast<std::uint8_t>(*value);
 }
 
 void read_field(TraceEvent& e, const Field& field, const nlohmann::json& json, Recorder& recorder) {
   if (json.is_null()) return;  // an id of none, or a field the producer left out
   if (field.type == Type::seconds) {
-    e.value = json.get<double>();
+    e.value = seconds(field.key, json);
     return;
   }
   std::uint32_t value = 0;
   switch (field.type) {
     case Type::id:
     case Type::count:
-      value = json.get<std::uint32_t>();
+      value = integer(field.key, json, field.slot == Slot::detail ? 0xff : 0xffffffff);
       break;
     case Type::text:
-      value = recorder.intern(json.get<std::string>());
+      value = recorder.intern(text(field.key, json));
       break;
     case Type::handle_kind:
-      value = enum_value<HandleKind>(json);
+      value = enum_value<HandleKind>(field.key, json);
       break;
     case Type::future_kind:
-      value = enum_value<FutureKind>(json);
+      value = enum_value<FutureKind>(field.key, json);
       break;
     case Type::step_outcome:
-      value = enum_value<StepOutcome>(json);
+      value = enum_value<StepOutcome>(field.key, json);
       break;
     case Type::done_state:
-      value = enum_value<DoneState>(json);
+      value = enum_value<DoneState>(field.key, json);
       break;
     case Type::diagnostic:
-      value = enum_value<Diagnostic>(json);
+      value = enum_value<Diagnostic>(field.key, json);
       break;
     case Type::seconds:
       break;
@@ -233,17 +260,45 @@ void read_field(TraceEvent& e, const Field& field, const nlohmann::json& json, R
   }
 }
 
+// The key's value in a line's object (null when absent).
+const nlohmann::json& at(const nlohmann::json& object, const char* key) {
+  static const nlohmann::json absent;
+  const auto it = object.find(key);
+  return it == object.end() ? absent : *it;
+}
+
 TraceEvent read_event(const nlohmann::json& json, Recorder& recorder) {
   TraceEvent e;
-  const std::string word = json.at("kind").get<std::string>();
+  const std::string& word = text("kind", at(json, "kind"));
   const auto kind = from_string<TraceKind>(word);
   if (!kind) throw TraceFormatError("unknown event kind \"" + word + "\"");
   e.kind = *kind;
   // An event's iteration and time come from the iteration_begin events before it.
-  if (e.kind == TraceKind::iteration_begin) e.value = json.at("t").get<double>();
-  for (const Field& field : schema(e.kind))
-    if (auto it = json.find(field.key); it != json.end()) read_field(e, field, *it, recorder);
+  if (e.kind == TraceKind::iteration_begin) e.value = seconds("t", at(json, "t"));
+  for (const Field& field : schema(e.kind)) read_field(e, field, at(json, field.key), recorder);
   return e;
+}
+
+TraceInfo read_header(const nlohmann::json& json) {
+  if (at(json, "format") != "coroscope-trace")
+    throw TraceFormatError("not a coroscope trace: the first line must be {\"format\":\"coroscope-trace\",...}");
+  const nlohmann::json& version_field = at(json, "version");
+  if (!version_field.is_number_integer()) refuse("version", "an integer", version_field);
+  if (const auto version = version_field.get<std::int64_t>(); version != jsonl_version)
+    throw TraceFormatError("trace format version " + std::to_string(version) + " is " +
+                           (version > jsonl_version ? "newer" : "older") + " than this reader's (" +
+                           std::to_string(jsonl_version) + "): record the program again with this coroscope");
+  TraceInfo info;
+  for (auto [key, slot] : {std::pair{"program", &info.program}, std::pair{"clock", &info.clock}})
+    if (const nlohmann::json& value = at(json, key); !value.is_null()) *slot = text(key, value);
+  return info;
+}
+
+// nlohmann's error without its code: "[json.exception.parse_error.101] parse error at ...".
+std::string parse_error_message(const nlohmann::json::exception& e) {
+  const std::string what = e.what();
+  const std::size_t code_end = what.find("] ");
+  return "not valid JSON: " + (code_end == std::string::npos ? what : what.substr(code_end + 2));
 }
 
 }  // namespace
@@ -271,25 +326,32 @@ TraceInfo read_jsonl(std::istream& in, Recorder& recorder) {
   for (std::string line; std::getline(in, line);) {
     ++line_number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const std::string where = "line " + std::to_string(line_number) + ": ";
+    nlohmann::json json;
     try {
-      const nlohmann::json json = nlohmann::json::parse(line);
+      json = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+      // The last line, without its newline: a trace cut short by a crash or a kill. What came
+      // before is a trace, and worth opening.
+      if (in.eof() && header_seen) {
+        info.warnings.push_back(where + "the trace ends in the middle of this line (cut short?): the " +
+                                std::to_string(recorder.size()) + " events before it were read");
+        break;
+      }
+      throw TraceFormatError(where + parse_error_message(e));
+    } catch (const nlohmann::json::exception& e) {  // a number beyond a double's range: 1e3000
+      throw TraceFormatError(where + parse_error_message(e));
+    }
+    try {
+      if (!json.is_object()) throw TraceFormatError("a line must be a JSON object {...}");
       if (header_seen) {
         recorder.record(read_event(json, recorder));
-        continue;
+      } else {
+        info = read_header(json);
+        header_seen = true;
       }
-      if (json.value("format", "") != "coroscope-trace")
-        throw TraceFormatError("not a coroscope trace: the first line must be {\"format\":\"coroscope-trace\",...}");
-      if (const int version = json.at("version").get<int>(); version != jsonl_version)
-        throw TraceFormatError("trace format version " + std::to_string(version) + " is " +
-                               (version > jsonl_version ? "newer" : "older") + " than this reader's (" +
-                               std::to_string(jsonl_version) + "): record the program again with this coroscope");
-      info.program = json.value("program", "");
-      info.clock = json.value("clock", "");
-      header_seen = true;
-    } catch (const nlohmann::json::exception& e) {
-      throw TraceFormatError("line " + std::to_string(line_number) + ": " + e.what());
     } catch (const TraceFormatError& e) {
-      throw TraceFormatError("line " + std::to_string(line_number) + ": " + e.what());
+      throw TraceFormatError(where + e.what());
     }
   }
   if (!header_seen) throw TraceFormatError("empty trace: no header line");

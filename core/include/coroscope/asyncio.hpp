@@ -17,6 +17,7 @@
 #include "coroscope/future.hpp"
 #include "coroscope/gather.hpp"
 #include "coroscope/handle.hpp"
+#include "coroscope/interrupt.hpp"
 #include "coroscope/lock.hpp"
 #include "coroscope/mixins.hpp"
 #include "coroscope/none.hpp"

@@ -2,7 +2,10 @@
 // The loop's sense of time. asyncio reads time.monotonic() and waits in its selector;
 // coroscope asks a Clock, so lessons and tests can run on VirtualClock, where waiting for
 // the next timer is instant and deterministic. Order never depends on which clock runs.
+#include <cstddef>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 #include <string_view>
 
 namespace coroscope {
@@ -32,18 +35,35 @@ class MonotonicClock final : public Clock {
 class VirtualClock final : public Clock {
  public:
   double time() const override { return now_; }
-  void wait(double timeout) override { now_ += timeout; }
+  void wait(double timeout) override {
+    if (waits_left_) [[unlikely]]
+      count_wait();
+    now_ += timeout;
+  }
   std::string_view name() const override { return "virtual"; }
 
+  // Allows `count` more waits (nullopt: any number); the next one throws WaitLimitReached.
+  // Where a real loop would sit idle for as long as a program keeps sleeping, this clock
+  // jumps at full speed: the limit turns "forever" into an error that can be reported
+  // (asyncio.run's shutdown uses it).
+  void limit_waits(std::optional<std::size_t> count) noexcept { waits_left_ = count; }
+
  private:
+  void count_wait();
   double now_ = 0.0;
+  std::optional<std::size_t> waits_left_;
+};
+
+class WaitLimitReached : public std::runtime_error {
+  using std::runtime_error::runtime_error;
 };
 
 enum class ClockKind { real, virtual_time };
 
 std::unique_ptr<Clock> make_clock(ClockKind kind);
 // The clock `run` uses when none is given: COROSCOPE_CLOCK=virtual|real if set, else the
-// kind set by set_default_clock_kind (lessons choose virtual), else real time.
+// kind set by set_default_clock_kind (lessons choose virtual), else real time. Any other
+// COROSCOPE_CLOCK raises ValueError: a typo must not silently choose a clock.
 ClockKind default_clock_kind();
 void set_default_clock_kind(ClockKind kind);
 

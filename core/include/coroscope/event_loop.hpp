@@ -125,6 +125,7 @@ class EventLoop final : public detail::RefCounted {
 
   double time() const { return clock_->time(); }
   const Clock& clock() const noexcept { return *clock_; }
+  Clock& clock() noexcept { return *clock_; }
   double clock_resolution() const { return clock_->resolution(); }
 
   // --- errors and debug mode ------------------------------------------------------------
@@ -275,6 +276,8 @@ class EventLoop final : public detail::RefCounted {
   [[gnu::noinline]] void warn_if_slow(ReadyEntry entry, double took);
   [[noreturn]] void report_deadlock();
   [[noreturn]] void wait_forever();
+  void wait(double timeout);
+  [[noreturn]] void raise_keyboard_interrupt();
   // _format_handle: what a slow callback ran, for its warning.
   static std::string describe(ReadyEntry entry);
 

@@ -55,15 +55,7 @@ class ExceptionGroupMembers {
   // null when empty. Nested groups are split recursively, as Python does, keeping the message.
   template <class E>
   std::pair<std::exception_ptr, std::exception_ptr> split() const {
-    return split_if([](const std::exception_ptr& e) {
-      try {
-        std::rethrow_exception(e);
-      } catch (const E&) {
-        return true;
-      } catch (...) {
-        return false;
-      }
-    });
+    return split_if([](const std::exception_ptr& e) { return is_instance<E>(e); });
   }
   // eg.subgroup(E): the first half of split.
   template <class E>

@@ -59,8 +59,25 @@ class TimeoutError : public Exception {
 // exception works (a std::runtime_error is named "std::runtime_error").
 std::string type_name(const std::exception& e);
 std::string type_name(const std::exception_ptr& e);
-// `str(e)`: the exception's message.
+// `str(e)`: the exception's message. Of an exception that is not a std::exception, the value
+// when it is a string or an int (`throw 42;`), else "".
 std::string message_of(const std::exception_ptr& e);
+// traceback.format_exception_only: "ValueError: bad input", or just "ValueError" when the
+// message is empty. Any C++ exception works: `throw 42;` is "int: 42".
+std::string format_exception_only(const std::exception_ptr& e);
+
+// isinstance(e, E) for the exception `e` holds (false when it holds none).
+template <class E>
+bool is_instance(const std::exception_ptr& e) noexcept {
+  if (!e) return false;
+  try {
+    std::rethrow_exception(e);
+  } catch (const E&) {
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
 
 namespace detail {
 bool is_cancelled_error(const std::exception_ptr& e) noexcept;

@@ -20,8 +20,13 @@ struct LessonOptions {
   Tracer* tracer = nullptr;        // receives every event of the run, from Task-1's creation on
 };
 
+// The exit status of a program stopped by Ctrl-C (KeyboardInterrupt): 128 + SIGINT, what a
+// shell shows for Python's.
+inline constexpr int exit_interrupted = 130;
+
 // Runs the lesson's main coroutine like `asyncio.run`. An exception escaping main is reported
-// the way Python reports an uncaught one (its type and message on stderr), with exit status 1.
+// the way Python reports an uncaught one (its type and message on stderr), with exit status 1;
+// exit_interrupted for KeyboardInterrupt (interrupt.hpp).
 int lesson_main(LessonMain main, const LessonOptions& options = {});
 
 }  // namespace coroscope

@@ -62,6 +62,10 @@ class Runner {
   void end_phase();
   void close_loop() noexcept;
   void report_shutdown_exceptions();
+  // A task that swallows the shutdown's CancelledError and sleeps again keeps CPython's
+  // shutdown waiting, idle; the virtual clock would jump through its timers at full speed, so
+  // there the shutdown's waits are bounded (on: while cancel_all_tasks runs).
+  void bound_shutdown_waits(bool on) noexcept;
 
   Ref<EventLoop> loop_;
   Phase phase_ = Phase::main;

@@ -26,7 +26,8 @@ class TaskBase : public detail::FutureBase {
   TaskBase(EventLoop& loop, detail::PromiseBase& root, std::string&& name, std::uint32_t number);
   ~TaskBase() override;
 
-  // Task.cancel(msg): request cancellation (CPython 3.11 rules, DESIGN.md rule 9).
+  // Task.cancel(msg): request cancellation (CPython 3.11 rules, DESIGN.md rule 9). Through an
+  // await cycle (A awaits B, B awaits A) each task of the cycle is cancelled once.
   bool cancel(std::string msg = {}) override;
   int cancelling() const noexcept { return num_cancels_requested_; }
   int uncancel() noexcept;
@@ -73,7 +74,12 @@ class TaskBase : public detail::FutureBase {
   friend class detail::FutureBase;  // queues the task's wakeup when the future it awaits is done
   enum class Outcome { suspended, returned };
 
+  enum Walk : std::uint8_t { forwarding_cancel = 1, describing = 2 };
+  class Walking;  // marks a walk through this task for a scope (task.cpp)
+  bool in_walk(Walk walk) const noexcept { return (walks_ & walk) != 0; }
+
   void report_destroyed_pending();
+  bool cancel_closing_cycle(std::string msg);
   // Names the task without a trace event; const, for get_name's Task-<number_>.
   const std::string& set_name_quietly(std::string name) const;
   // call_soon(self.__step, exc): the next step, which throws `exc` in if it is set.
@@ -108,7 +114,12 @@ class TaskBase : public detail::FutureBase {
   HandleKind step_kind_ = HandleKind::task_step;
   // The name is kept by the loop (EventLoop::task_names_): most tasks are never named, and
   // Task-<number_> is made into a string only when asked for.
-  mutable bool has_name_ = false;
+  mutable bool has_name_ : 1 = false;
+  // The walks through the wait graph this task is in the middle of (Walk bits): cancel()
+  // forwarded to fut_waiter, describe() describing it. The graph may have a cycle (A awaits B,
+  // B awaits A), and a walk must stop where it comes back round. Bits beside has_name_, off
+  // the hot path: one byte more would make every pending task 8 bytes larger.
+  mutable std::uint8_t walks_ : 2 = 0;
 };
 
 namespace detail {

@@ -63,6 +63,7 @@ enum class Diagnostic : std::uint8_t {
   pending_at_close,
   slow_callback,
   deadlock,
+  interrupted,  // KeyboardInterrupt (Ctrl-C) stopped the loop where it waited
 };
 
 // An event carries no sequence number, iteration or time: its position in the trace is its
