@@ -40,6 +40,20 @@ struct QuietOutput {
   ~QuietOutput() { aio::set_output_sink({}); }
 };
 
+aio::Coroutine<void> swallows_cancellation() {
+  for (;;) {
+    try {
+      co_await aio::sleep(1);
+    } catch (const aio::CancelledError&) {
+    }
+  }
+}
+
+aio::Coroutine<void> leaves_a_stubborn_task() {
+  aio::create_task(swallows_cancellation(), "stubborn");
+  co_await aio::sleep(0);
+}
+
 std::vector<std::string> events(const aio::trace::Recorder& recorder) {
   std::vector<std::string> lines;
   for (std::size_t i = 0; i < recorder.size(); ++i) lines.push_back(aio::trace::format_event(recorder, i));
@@ -131,4 +145,14 @@ TEST_CASE("after reset_ids_as_in_a_new_process the next run's main is Task-1 aga
   aio::trace::Recorder recorder;
   const std::exception_ptr error = stepped(&a_lesson, recorder, steps);
   CHECK(recorder.task_name(1) == "Task-1");
+}
+
+TEST_CASE("a stepped run's shutdown names a task that swallows its CancelledError instead of stepping forever") {
+  int steps = 0;
+  aio::trace::Recorder recorder;
+  const std::exception_ptr error = stepped(&leaves_a_stubborn_task, recorder, steps);
+  REQUIRE(error);
+  CHECK_THROWS_AS(std::rethrow_exception(error), aio::RuntimeError);
+  CHECK(message(error).find("stubborn (swallows_cancellation) caught CancelledError during shutdown") == 0);
+  CHECK(steps < 5000);
 }
