@@ -4,6 +4,9 @@
 #include <coroscope/exceptions.hpp>
 #include <coroscope/print.hpp>
 
+#include <algorithm>
+#include <utility>
+
 #include "visualizer/step_sentence.hpp"
 
 namespace coroscope::visualizer {
@@ -56,6 +59,7 @@ void Session::start() {
   reset_ids_as_in_a_new_process();
   step_ends_.clear();
   checkpoints_.clear();
+  checkpoint_interval_ = first_checkpoint_interval;
   scanned_ = 0;
   cursor_ = 0;
   run_over_ = false;
@@ -118,7 +122,7 @@ bool Session::record_next_step() {
     if (!handle_ran) {
       step_ends_.back() = recorder_.size();
       const std::size_t last = step_ends_.size() - 1;
-      if (last % checkpoint_interval == 0) checkpoints_[last / checkpoint_interval].apply_until(recorder_, step_ends_.back());
+      if (last % checkpoint_interval_ == 0) checkpoints_[last / checkpoint_interval_].apply_until(recorder_, step_ends_.back());
       if (cursor_ == last) model_.apply_until(recorder_, step_ends_.back());
       return false;
     }
@@ -127,9 +131,23 @@ bool Session::record_next_step() {
   return true;
 }
 
+// Called with the cursor on a step just recorded, so every multiple of the spacing up to
+// steps_recorded() has its checkpoint.
 void Session::checkpoint_if_due() {
-  if (cursor_ % checkpoint_interval == 0 && cursor_ / checkpoint_interval == checkpoints_.size())
-    checkpoints_.push_back(model_);
+  if (cursor_ % checkpoint_interval_ != 0 || cursor_ / checkpoint_interval_ != checkpoints_.size()) return;
+  checkpoints_.push_back(model_);
+  if (checkpoints_.size() > max_checkpoints) thin_checkpoints();
+}
+
+void Session::thin_checkpoints() {
+  // Keep the even indices: checkpoint 2i at the old spacing is checkpoint i at the new one.
+  // The one just pushed, at index max_checkpoints, is kept too: max_checkpoints is even.
+  static_assert(max_checkpoints % 2 == 0 && max_checkpoints >= 2);
+  // Checkpoint 0 stays where it is (moving it onto itself would empty it).
+  const std::size_t kept = (checkpoints_.size() + 1) / 2;
+  for (std::size_t i = 1; i < kept; ++i) checkpoints_[i] = std::move(checkpoints_[2 * i]);
+  checkpoints_.erase(checkpoints_.begin() + static_cast<std::ptrdiff_t>(kept), checkpoints_.end());
+  checkpoint_interval_ *= 2;
 }
 
 bool Session::go_to(std::size_t step) {
@@ -137,8 +155,8 @@ bool Session::go_to(std::size_t step) {
   if (step == cursor_) return false;
   // Forward by applying the events in between, unless a checkpoint is nearer; back from the
   // nearest checkpoint at or before the step.
-  const std::size_t checkpoint = step / checkpoint_interval;
-  if (step < cursor_ || checkpoint > cursor_ / checkpoint_interval) model_ = checkpoints_[checkpoint];
+  const std::size_t checkpoint = step / checkpoint_interval_;
+  if (step < cursor_ || checkpoint > cursor_ / checkpoint_interval_) model_ = checkpoints_[checkpoint];
   model_.apply_until(recorder_, step_ends_[step]);
   cursor_ = step;
   return true;

@@ -6,8 +6,15 @@
 // whole trace and, for each step k, the event index where step k ends: showing step k is
 // building the model from events [0, end_k). Stepping back moves the cursor over recorded
 // events; stepping forward past the recorded end asks the loop to run one more handle
-// (Runner::step). Copies of the model every `checkpoint_interval` steps make any step of a
-// long lesson a copy and a few hundred events away.
+// (Runner::step). Copies of the model at evenly spaced steps (checkpoints) make any step of a
+// long lesson a copy and at most one spacing of steps away.
+//
+// A checkpoint copies the whole model, whose history (segments, output, arrows, loop steps)
+// grows with the run, so a checkpoint every 256 steps would make memory grow with the square
+// of the step count. The spacing therefore starts at first_checkpoint_interval and doubles,
+// dropping every other checkpoint, whenever there would be more than max_checkpoints: memory
+// stays within max_checkpoints models (O(n) for n steps), and going to a step still applies at
+// most checkpoint_interval() steps of events (2,048 at run_to_end's bound of 100,000 steps).
 //
 // A session never lets an exception out: a lesson that raises, deadlocks or leaves a
 // coroutine never awaited runs to its end like asyncio.run, and diagnosis() says what went
@@ -26,7 +33,8 @@ namespace coroscope::visualizer {
 
 class Session {
  public:
-  static constexpr std::size_t checkpoint_interval = 256;
+  static constexpr std::size_t first_checkpoint_interval = 256;
+  static constexpr std::size_t max_checkpoints = 64;
   // run_to_end()'s bound: a lesson that never ends is stopped there, and says so.
   static constexpr std::size_t max_steps = 100'000;
 
@@ -53,6 +61,9 @@ class Session {
   // The loop has closed: there is no step after steps_recorded().
   bool run_over() const noexcept { return run_over_; }
   const trace::Recorder& recorder() const noexcept { return recorder_; }
+  // The checkpoints kept, one every checkpoint_interval() steps from step 0.
+  std::size_t checkpoint_count() const noexcept { return checkpoints_.size(); }
+  std::size_t checkpoint_interval() const noexcept { return checkpoint_interval_; }
   // The events of the step at the cursor: [step_begin(), step_end()).
   std::size_t step_begin() const noexcept { return cursor_ == 0 ? 0 : step_ends_[cursor_ - 1]; }
   std::size_t step_end() const noexcept { return step_ends_[cursor_]; }
@@ -69,6 +80,8 @@ class Session {
   // Runs the loop until it has run one more handle (or closed); false if it had closed.
   bool record_next_step();
   void checkpoint_if_due();
+  // Doubles the spacing by dropping every other checkpoint (the odd multiples of the old one).
+  void thin_checkpoints();
   // The steps' ends since the last scan: counts the handle_run events recorded after it.
   std::size_t count_new_handle_runs();
 
@@ -79,7 +92,9 @@ class Session {
   // first handle runs).
   std::vector<std::size_t> step_ends_;
   std::size_t scanned_ = 0;  // events count_new_handle_runs has looked at
-  std::vector<trace::LoopModel> checkpoints_;  // checkpoints_[i]: the model at step i * interval
+  // checkpoints_[i]: the model at step i * checkpoint_interval_, for every such step recorded.
+  std::vector<trace::LoopModel> checkpoints_;
+  std::size_t checkpoint_interval_ = first_checkpoint_interval;
   trace::LoopModel model_;
   std::size_t cursor_ = 0;
   bool run_over_ = false;

@@ -3,6 +3,7 @@
 #include <coroscope/asyncio.hpp>
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -60,6 +61,16 @@ aio::Coroutine<void> many_steps() {
   co_await aio::gather(a, b);
 }
 
+// Two tasks taking turns for about `steps` steps: past max_checkpoints * the first interval
+// (16,384 steps) the session must start thinning its checkpoints.
+aio::Coroutine<void> long_run(int steps) {
+  auto a = aio::create_task(yields(steps / 2));
+  auto b = aio::create_task(yields(steps / 2));
+  co_await aio::gather(a, b);
+}
+
+aio::Coroutine<void> a_long_run() { return long_run(34'000); }
+
 }  // namespace
 
 TEST_CASE("the model at step k is the same reached forward or by stepping back from the end") {
@@ -85,13 +96,50 @@ TEST_CASE("the model at step k is the same reached forward or by stepping back f
 TEST_CASE("checkpoints: any step of a long run is the same as reached step by step") {
   Session session(many_steps);
   const std::vector<std::string> forward = forward_dumps(session);
-  REQUIRE(session.steps_recorded() > 2 * Session::checkpoint_interval);
+  REQUIRE(session.steps_recorded() > 2 * Session::first_checkpoint_interval);
   for (std::size_t k : {std::size_t{700}, std::size_t{3}, std::size_t{256}, std::size_t{255}, std::size_t{513},
                         std::size_t{512}, forward.size() - 1, std::size_t{257}}) {
     session.go_to(k);
     CHECK(session.cursor() == k);
     CHECK(difference(dump(session), forward[k]) == "");
   }
+}
+
+TEST_CASE("checkpoints of a long run stay within the cap, and any step is still the same as stepped to") {
+  // Steps to compare, chosen around the spacings the run goes through (256, 512, 1024): a
+  // checkpoint kept, one dropped by thinning, the steps on either side, and the last step.
+  const std::vector<std::size_t> probes{0, 256, 16'383, 16'385, 20'000, 32'767, 32'768, 33'999};
+  Session session(a_long_run);
+  // Dumping every step of a 34,000-step run would take minutes: dump the probes only.
+  std::vector<std::string> forward(probes.size());
+  std::size_t max_count = session.checkpoint_count();
+  do {
+    max_count = std::max(max_count, session.checkpoint_count());
+    for (std::size_t i = 0; i < probes.size(); ++i)
+      if (probes[i] == session.cursor()) forward[i] = dump(session);
+  } while (session.step_forward());
+  REQUIRE(session.run_over());
+  REQUIRE(session.steps_recorded() > 34'000);
+  for (std::size_t i = 0; i < probes.size(); ++i) REQUIRE(!forward[i].empty());
+
+  // The count never went past the cap, and the spacing doubled twice (at 16,384 and 32,768
+  // steps): memory is max_checkpoints models at most, and a jump applies at most 1,024 steps.
+  CHECK(max_count <= Session::max_checkpoints);
+  CHECK(session.checkpoint_interval() == 4 * Session::first_checkpoint_interval);
+  CHECK(session.checkpoint_count() == session.steps_recorded() / session.checkpoint_interval() + 1);
+
+  // Back and forth in an order that jumps both ways, across checkpoints and within one.
+  for (std::size_t i : {7, 0, 4, 2, 6, 1, 5, 3}) {
+    CAPTURE(probes[i]);
+    session.go_to(probes[i]);
+    CHECK(session.cursor() == probes[i]);
+    CHECK(difference(dump(session), forward[i]) == "");
+  }
+
+  // A restart starts over at the first spacing.
+  session.restart();
+  CHECK(session.checkpoint_interval() == Session::first_checkpoint_interval);
+  CHECK(session.checkpoint_count() == 1);
 }
 
 TEST_CASE("restart runs the lesson as a fresh program: Task-1 again, the same dumps") {
