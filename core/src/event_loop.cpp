@@ -41,14 +41,6 @@ RunningLoopScope::~RunningLoopScope() {
   running = previous_;
 }
 
-void detail::HandleState::cancel() noexcept {
-  if (cancelled_) return;
-  cancelled_ = true;
-  // TimerHandle.cancel tells the loop, which counts cancelled timers to decide when to
-  // rebuild its heap.
-  if (in_timer_heap_) loop_->timer_handle_cancelled();
-}
-
 EventLoop::EventLoop(std::unique_ptr<Clock> clock)
     : clock_(std::move(clock)), clock_is_virtual_(dynamic_cast<const VirtualClock*>(clock_.get()) != nullptr) {}
 
@@ -83,6 +75,18 @@ TraceEvent handle_event(TraceKind kind, const detail::HandleState& handle, doubl
   return handle_event(kind, handle.info(), value, a);
 }
 }  // namespace
+
+void detail::HandleState::cancel() noexcept {
+  if (cancelled_) return;
+  cancelled_ = true;
+  // TimerHandle.cancel tells the loop, which counts cancelled timers to decide when to
+  // rebuild its heap.
+  if (!in_timer_heap_) return;  // a ready handle is skipped (handle_cancelled) within an iteration
+  loop_->timer_handle_cancelled();
+  // A timer cancelled now never runs: a view must not show it pending until the loop gets
+  // round to dropping it.
+  loop_->trace([&] { return handle_event(TraceKind::handle_cancel, *this); });
+}
 
 HandleInfo EventLoop::info(ReadyEntry entry) {
   return entry.is_task() ? entry.task()->scheduled_step() : entry.handle()->info();

@@ -18,6 +18,8 @@ const char* to_string(TraceKind kind) noexcept {
       return "handle_run";
     case TraceKind::handle_cancelled:
       return "handle_cancelled";
+    case TraceKind::handle_cancel:
+      return "handle_cancel";
     case TraceKind::task_created:
       return "task_created";
     case TraceKind::future_created:

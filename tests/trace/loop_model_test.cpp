@@ -154,3 +154,22 @@ TEST_CASE("a busy program's model: cancellation, a renamed task, exceptions, out
   for (const trace::TimerModel& timer : model.timers()) timer_cancelled |= timer.state == trace::TimerState::cancelled;
   CHECK(timer_cancelled);
 }
+
+TEST_CASE("a sleep's timer cancelled with its task shows cancelled at once, not pending until the loop drops it") {
+  trace::Recorder recorder;
+  record_lesson("5", recorder);
+  std::size_t cancel = 0;
+  while (cancel < recorder.size() && recorder[cancel].kind != coroscope::TraceKind::handle_cancel) ++cancel;
+  REQUIRE(cancel < recorder.size());
+  trace::LoopModel model(recorder.strings());
+  model.apply_until(recorder, cancel + 1);
+  bool found = false;
+  for (const trace::TimerModel& timer : model.timers()) {
+    if (timer.handle != recorder[cancel].handle) continue;
+    found = true;
+    CHECK(timer.state == trace::TimerState::cancelled);
+    CHECK(timer.ended_step == model.step());
+  }
+  CHECK(found);
+  CHECK(model.changes().timers == std::vector<std::uint32_t>{recorder[cancel].handle});
+}

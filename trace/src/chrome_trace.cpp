@@ -169,6 +169,8 @@ void ChromeTraceWriter::on_event(std::size_t i) {
     case TraceKind::handle_run:
       on_handle_run(i, ts);
       break;
+    case TraceKind::handle_cancel:  // the timer leaves the heap later, as handle_cancelled
+      break;
     case TraceKind::handle_cancelled:
       flows_.erase(e.handle);
       if (queued_.erase(e.handle)) ready_count(ts);

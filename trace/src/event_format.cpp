@@ -49,6 +49,7 @@ std::string format_event(const Recorder& recorder, std::size_t index) {
     }
     case TraceKind::handle_run:
     case TraceKind::handle_cancelled:
+    case TraceKind::handle_cancel:
       handle();
       break;
     case TraceKind::task_created:

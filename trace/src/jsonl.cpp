@@ -68,6 +68,7 @@ std::span<const Field> schema(TraceKind kind) {
     }
     case TraceKind::handle_run:
     case TraceKind::handle_cancelled:
+    case TraceKind::handle_cancel:
       return handle_fields;
     case TraceKind::task_created: {
       static constexpr Field f[] = {{"task", Slot::task, Type::id},

@@ -322,6 +322,13 @@ void LoopModel::apply(const TraceEvent& e) {
     case TraceKind::handle_run:
       begin_step(e);
       break;
+    case TraceKind::handle_cancel:
+      if (TimerModel* timer = find_timer(e.handle)) {
+        timer->state = TimerState::cancelled;
+        timer->ended_step = step_;
+        touch_timer(e.handle);
+      }
+      break;
     case TraceKind::handle_cancelled:
       unqueue(e.handle);
       if (TimerModel* timer = find_timer(e.handle)) {

@@ -138,6 +138,9 @@ std::string TimelineWriter::describe(std::size_t i, std::size_t& next) {
     case TraceKind::handle_cancelled: {
       return item((queued(e.handle) ? "skips a cancelled handle: " : "drops a cancelled timer: ") + handle(handle_info(e)));
     }
+    case TraceKind::handle_cancel:
+      return item((model_.running_task() ? task(model_.running_task()) + " cancels" : std::string("cancels")) +
+                  " a timer: " + handle(handle_info(e)) + " will never run");
     case TraceKind::task_created: {
       const std::string created = task(e.task, text(e.a));
       std::string line = e.future ? task(e.future) + " creates " + created + " for " + text(e.b) + "()"

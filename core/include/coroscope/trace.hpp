@@ -30,7 +30,9 @@ enum class TraceKind : std::uint8_t {
   timer_scheduled,   // handle, task, future; value = deadline
   handle_run,        // handle, detail = HandleKind, task, future. A task_step or task_wakeup
                      // handle starts Task.__step of `task` (a wakeup: woken by `future`)
-  handle_cancelled,  // handle: cancelled before its turn (Handle.cancel)
+  handle_cancelled,  // handle: cancelled before its turn, skipped (ready) or dropped (timer heap)
+  handle_cancel,     // Handle.cancel() / TimerHandle.cancel(): handle, detail = HandleKind, task,
+                     // future; it stays queued until the loop skips or drops it (handle_cancelled)
   task_created,      // task, future = the creating task (0: none), a = name, b = coroutine name
   future_created,    // future, detail = FutureKind, task = the creating task
   suspend,           // ends a step: task waits on future (0: a bare yield, sleep(0)),
