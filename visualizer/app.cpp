@@ -1,8 +1,9 @@
 // The app (app.hpp). One thread: the frame loop owns the session, which owns the loop, so
-// the picture is always exactly the loop's state (DESIGN.md). Each frame builds the
-// PanelContext from the session, lays the fixed windows out from the display size and calls
-// each panel inside its window; what the panels ask for (a jump, a selection) and what the
-// keys and buttons ask for is done after the frame is drawn.
+// the picture is always exactly the loop's state (DESIGN.md). Each frame draws its windows
+// with draw_frame_windows (frame.hpp: the PanelContext from the session, the fixed windows
+// laid out from the display size, each panel inside its own), then renders them with OpenGL;
+// what the panels ask for (a jump, a selection) and what the keys and buttons ask for is done
+// after the frame is drawn.
 #include "visualizer/app.hpp"
 
 // glad's header before GLFW's: it provides the OpenGL declarations GLFW would include.
@@ -22,9 +23,8 @@
 #include "lessons/registry.hpp"
 #include "visualizer/controls_panel.hpp"
 #include "visualizer/fonts.hpp"
-#include "visualizer/layout.hpp"
+#include "visualizer/frame.hpp"
 #include "visualizer/model_json.hpp"
-#include "visualizer/panels.hpp"
 #include "visualizer/screenshot.hpp"
 #include "visualizer/script.hpp"
 #include "visualizer/session.hpp"
@@ -70,12 +70,6 @@ const KeyBinding* find_binding(std::string_view name) {
 LessonTexts texts_of(const lessons::Lesson& lesson) {
   return {lesson.name, lesson.summary, "lesson.cpp", lesson.cpp_source, lesson.py_source, lesson.readme};
 }
-
-// The panels' windows: fixed, with a title bar, nothing ImGui would remember or let move.
-constexpr ImGuiWindowFlags panel_flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                                         ImGuiWindowFlags_NoFocusOnAppearing |
-                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
 
 class App {
  public:
@@ -151,22 +145,9 @@ class App {
     // Under Xvfb the pointer rests mid-screen: a screenshot must show no hover and no tooltip.
     if (headless_) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     ImGui::NewFrame();
-
-    const std::string diagnosis = session_.diagnosis();
-    const std::string sentence = session_.step_sentence();
-    Requests requests;
-    PanelContext context{.model = session_.model(),
-                         .lesson = texts_,
-                         .theme = *theme_,
-                         .fonts = fonts_.panels,
-                         .ui = ui_,
-                         .requests = requests,
-                         .steps_recorded = session_.steps_recorded(),
-                         .run_over = session_.run_over(),
-                         .diagnosis = diagnosis,
-                         .step_sentence = sentence};
-    ControlsRequests controls;
-    draw_windows(context, controls);
+    const auto shown = static_cast<std::size_t>(lesson_ - lessons_.data());
+    const FrameRequests requests =
+        draw_frame_windows(session_, texts_, {lessons_, shown, fonts_}, *theme_, ui_, transport_);
     if (!headless_) read_keys();
 
     ImGui::Render();
@@ -179,90 +160,14 @@ class App {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     // What the frame asked for changes the next one.
-    if (controls.command) run_command(*controls.command);
-    if (controls.lesson) switch_lesson(lessons_[*controls.lesson]);
-    if (requests.jump_to_step) {
+    if (requests.controls.command) run_command(*requests.controls.command);
+    if (requests.controls.lesson) switch_lesson(lessons_[*requests.controls.lesson]);
+    if (requests.panels.jump_to_step) {
       transport_.playing = false;
-      session_.go_to(*requests.jump_to_step);
+      session_.go_to(*requests.panels.jump_to_step);
     }
-    if (requests.select_task) ui_.selected_task = *requests.select_task;
+    if (requests.panels.select_task) ui_.selected_task = *requests.panels.select_task;
     play(seconds);
-  }
-
-  void draw_windows(PanelContext& context, ControlsRequests& controls) {
-    const ImGuiIO& io = ImGui::GetIO();
-    const float s = fonts_.scale;
-    const float banner = banner_height(context.diagnosis);
-    const Layout layout = compute_layout(io.DisplaySize.x, io.DisplaySize.y, 54 * s, banner);
-
-    place(layout.top_bar);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.f);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.f);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, theme_->panel);
-    ImGui::Begin("##top bar", nullptr, panel_flags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-    const auto shown = static_cast<std::size_t>(lesson_ - lessons_.data());
-    draw_controls_panel(context, {lessons_, shown, fonts_}, transport_, controls);
-    ImGui::End();
-    ImGui::PopStyleColor();
-    ImGui::PopStyleVar(2);
-
-    if (banner > 0) draw_banner(layout.banner, context.diagnosis);
-
-    struct Panel {
-      const char* title;
-      const Rect& rect;
-      void (*draw)(PanelContext&);
-      ImGuiWindowFlags flags;
-    };
-    // The timeline zooms with the wheel, so its window must not scroll with it.
-    const Panel panels[] = {
-        {"TIMELINE###timeline", layout.timeline, draw_timeline_panel,
-         ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse},
-        {"SOURCE###source", layout.source, draw_source_panel, 0},
-        {"OUTPUT###output", layout.output, draw_output_panel, 0},
-        {"EXPLANATION###explanation", layout.explanation, draw_explanation_panel, 0},
-        {"READY QUEUE###ready queue", layout.ready_queue, draw_ready_queue_panel, 0},
-        {"TIMERS###timers", layout.timers, draw_timers_panel, 0},
-        {"FUTURES###futures", layout.futures, draw_futures_panel, 0},
-        {"TASKS###tasks", layout.tasks, draw_tasks_panel, 0},
-    };
-    for (const Panel& panel : panels) {
-      place(panel.rect);
-      // The title bar takes the font current at Begin; PushFont/PopFont must bracket
-      // Begin..End (popping right after Begin asserts in 1.86).
-      ImGui::PushFont(fonts_.title);
-      ImGui::Begin(panel.title, nullptr, panel_flags | panel.flags);
-      ImGui::PushFont(fonts_.panels.regular);
-      panel.draw(context);
-      ImGui::PopFont();
-      ImGui::End();
-      ImGui::PopFont();
-    }
-  }
-
-  static void place(const Rect& rect) {
-    ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
-    ImGui::SetNextWindowSize(ImVec2(rect.width, rect.height));
-  }
-
-  // The diagnosis banner: as many lines as the diagnosis has, up to six (then it scrolls).
-  float banner_height(std::string_view diagnosis) const {
-    if (diagnosis.empty()) return 0;
-    const auto lines = static_cast<float>(std::min<std::size_t>(std::count(diagnosis.begin(), diagnosis.end(), '\n') + 1, 6));
-    return lines * fonts_.panels.mono->FontSize * 1.15f + 16 * fonts_.scale;
-  }
-
-  void draw_banner(const Rect& rect, std::string_view diagnosis) {
-    place(rect);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, theme_->banner_error);
-    ImGui::PushStyleColor(ImGuiCol_Text, theme_->banner_text);
-    ImGui::PushStyleColor(ImGuiCol_Border, theme_->banner_error);
-    ImGui::Begin("##diagnosis", nullptr, panel_flags | ImGuiWindowFlags_NoTitleBar);
-    ImGui::PushFont(fonts_.panels.mono_bold);
-    ImGui::TextUnformatted(diagnosis.data(), diagnosis.data() + diagnosis.size());
-    ImGui::PopFont();
-    ImGui::End();
-    ImGui::PopStyleColor(3);
   }
 
   // --- What the user asks for ----------------------------------------------------------
