@@ -69,6 +69,7 @@ TEST_CASE("lesson 04 at step 4: Task-3's timer fired, its wakeup waits in the re
   // The sleep's timer has run; the two others are pending.
   REQUIRE(model.timers().size() == 3);
   CHECK(model.timers()[1].state == trace::TimerState::ran);
+  CHECK(model.timers()[1].ended_step == 5);  // the step that ran its callback
   CHECK(model.timers()[0].state == trace::TimerState::pending);
   const trace::FutureModel* sleep = model.future(model.timers()[1].future);
   REQUIRE(sleep);

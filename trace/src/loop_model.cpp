@@ -206,6 +206,7 @@ void LoopModel::begin_step(const TraceEvent& e) {
   unqueue(e.handle);
   if (TimerModel* timer = find_timer(e.handle)) {
     timer->state = TimerState::ran;
+    timer->ended_step = step_;
     touch_timer(e.handle);
   }
   running_ = 0;
@@ -300,7 +301,6 @@ void LoopModel::apply(const TraceEvent& e) {
       ++snapshot_left_;
       if (TimerModel* timer = find_timer(e.handle)) {
         timer->state = TimerState::due;
-        timer->ended_step = step_;
         touch_timer(e.handle);
       }
       break;

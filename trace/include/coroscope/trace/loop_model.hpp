@@ -108,7 +108,7 @@ struct TimerModel {
   std::uint32_t future = 0;
   std::uint32_t scheduled_by = 0;
   std::size_t scheduled_step = 0;
-  std::size_t ended_step = open_end;  // when it fell due or was cancelled
+  std::size_t ended_step = open_end;  // the step that ran it, or in which it was cancelled
   TimerState state = TimerState::pending;
   std::string label;  // "sleep #1 timer", "callback"
 };
