@@ -360,6 +360,31 @@ bool changed_since_last_frame(const char* key, int value) {
   return true;
 }
 
+float more_below_height(const PanelContext& ctx) { return std::round(ctx.fonts.small->FontSize * 1.4f); }
+
+void more_below(const PanelContext& ctx, float top, std::size_t count, float pitch, std::size_t after) {
+  if (count == 0) return;
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float bottom = window->InnerClipRect.Max.y;
+  const float row = pitch - ImGui::GetStyle().ItemSpacing.y;
+  const float line = more_below_height(ctx);
+  // The first row that does not show whole, then one more if the band would not fit.
+  std::size_t cut = std::size_t(std::max(0.f, std::floor((bottom - top - row) / pitch) + 1));
+  if (cut >= count) return;
+  if (cut > 0 && bottom - (top + pitch * float(cut)) < line) --cut;
+  const float band = std::max(top + pitch * float(cut) - 1, window->InnerClipRect.Min.y);
+  if (band >= bottom) return;
+  ImDrawList* dl = window->DrawList;
+  const float left = window->InnerRect.Min.x, right = window->InnerRect.Max.x;
+  dl->PushClipRect(ImVec2(left, window->InnerClipRect.Min.y), ImVec2(right, bottom), false);
+  dl->AddRectFilled(ImVec2(left, band), ImVec2(right, bottom), ctx.theme.panel);
+  dashed_line(dl, ImVec2(left + 6, band + 1), ImVec2(right - 6, band + 1), ctx.theme.border, 1.f, 4, 3);
+  const std::string more = "+" + std::to_string(count - cut + after) + " more \xE2\x96\xBE  scroll";
+  text_mid(dl, ctx.fonts.small, window->WorkRect.Min.x + 2, std::min(band + line * 0.6f, (band + bottom) * 0.5f),
+           ctx.theme.text_faint, more);
+  dl->PopClipRect();
+}
+
 void scroll_to_row(std::size_t index, float pitch) {
   const float top = ImGui::GetCursorPosY() + pitch * static_cast<float>(index);
   const float scroll = ImGui::GetScrollY(), height = ImGui::GetWindowHeight();

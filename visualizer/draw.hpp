@@ -103,6 +103,12 @@ void clipped_rows(std::size_t count, float pitch, DrawRow row) {
   while (clipper.Step())
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) row(static_cast<std::size_t>(i));
 }
+// Where a list panel's window cuts rows at its bottom: a band "+N more" over them instead of
+// half a row. `top` is the screen y of the list's row 0, `count` its rows `pitch` apart, and
+// `after` how many rows of another list follow it (counted in N).
+void more_below(const PanelContext& ctx, float top, std::size_t count, float pitch, std::size_t after = 0);
+// The height of that band.
+float more_below_height(const PanelContext& ctx);
 // Scrolls the window so that row `index` of a list starting at the cursor is in view.
 void scroll_to_row(std::size_t index, float pitch);
 

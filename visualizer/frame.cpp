@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "visualizer/column_wants.hpp"
 #include "visualizer/fonts.hpp"
 #include "visualizer/layout.hpp"
 #include "visualizer/panels.hpp"
@@ -70,7 +71,8 @@ FrameRequests draw_frame_windows(const Session& session, const LessonTexts& less
   const ImGuiIO& io = ImGui::GetIO();
   const float s = fonts.scale;
   const float banner = banner_height(context.diagnosis, fonts);
-  const Layout layout = compute_layout(io.DisplaySize.x, io.DisplaySize.y, 54 * s, banner);
+  const Layout layout =
+      compute_layout(io.DisplaySize.x, io.DisplaySize.y, 54 * s, banner, right_column_wants(context, fonts));
 
   place(layout.top_bar);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.f);

@@ -19,7 +19,7 @@ namespace {
 // keep their creation order; a row only ever disappears).
 constexpr std::size_t recent_steps = 12;
 
-bool listed(const trace::FutureModel& f, std::size_t step) {
+bool is_listed(const trace::FutureModel& f, std::size_t step) {
   return f.kind != FutureKind::task &&
          (f.state == trace::FutureState::pending || f.done_step == trace::open_end || f.done_step + recent_steps >= step);
 }
@@ -82,29 +82,52 @@ void future_row(const PanelContext& ctx, const trace::FutureModel& f, bool chang
   text_right(dl, ctx.fonts.mono, c.callbacks, yc, theme.text_faint, pending ? "\xE2\x80\x93" : std::to_string(f.callbacks_scheduled));
 }
 
+struct Listed {
+  std::vector<const trace::FutureModel*> rows;
+  std::size_t pending = 0, hidden = 0;
+};
+
+Listed listed_futures(const trace::LoopModel& model) {
+  Listed listed;
+  for (const trace::FutureModel& f : model.futures()) {
+    if (f.kind == FutureKind::task) continue;
+    if (is_listed(f, model.step())) listed.rows.push_back(&f);
+    else ++listed.hidden;
+    if (f.state == trace::FutureState::pending) ++listed.pending;
+  }
+  return listed;
+}
+
+float header_height() { return ImGui::GetFontSize() + ImGui::GetStyle().ItemSpacing.y; }
+
 }  // namespace
+
+ContentHeight futures_content_height(const PanelContext& ctx) {
+  const Listed listed = listed_futures(ctx.model);
+  if (listed.rows.empty()) return {ImGui::GetTextLineHeightWithSpacing(), ImGui::GetTextLineHeightWithSpacing()};
+  const float note = listed.hidden ? ImGui::GetTextLineHeightWithSpacing() : 0;
+  return {.all = header_height() + float(listed.rows.size()) * row_pitch(1) + note,
+          .least = header_height() + float(std::min<std::size_t>(listed.rows.size(), 3)) * row_pitch(1)};
+}
 
 void draw_futures_panel(PanelContext& ctx) {
   const trace::LoopModel& model = ctx.model;
-  std::vector<const trace::FutureModel*> shown;
-  std::size_t pending = 0, hidden = 0;
-  for (const trace::FutureModel& f : model.futures()) {
-    if (f.kind == FutureKind::task) continue;
-    if (listed(f, model.step())) shown.push_back(&f);
-    else ++hidden;
-    if (f.state == trace::FutureState::pending) ++pending;
-  }
-  panel_subtitle(ctx, std::to_string(pending) + " pending  \xC2\xB7  " + std::to_string(shown.size()) + " shown");
-  if (shown.empty()) {
+  const Listed shown = listed_futures(model);
+  panel_subtitle(ctx, std::to_string(shown.pending) + " pending  \xC2\xB7  " + std::to_string(shown.rows.size()) +
+                          " shown");
+  if (shown.rows.empty()) {
     ImGui::TextDisabled("no future yet");
     return;
   }
   header_row(ctx);
   const auto& changed = model.changes().futures;
-  clipped_rows(shown.size(), row_pitch(1), [&](std::size_t i) {
-    future_row(ctx, *shown[i], std::find(changed.begin(), changed.end(), shown[i]->id) != changed.end());
+  const float top = ImGui::GetCursorScreenPos().y;
+  clipped_rows(shown.rows.size(), row_pitch(1), [&](std::size_t i) {
+    const trace::FutureModel& f = *shown.rows[i];
+    future_row(ctx, f, std::find(changed.begin(), changed.end(), f.id) != changed.end());
   });
-  if (hidden) ImGui::TextDisabled("%zu done more than %zu steps ago, not shown", hidden, recent_steps);
+  if (shown.hidden) ImGui::TextDisabled("%zu done more than %zu steps ago, not shown", shown.hidden, recent_steps);
+  more_below(ctx, top, shown.rows.size(), row_pitch(1));
 }
 
 }  // namespace coroscope::visualizer

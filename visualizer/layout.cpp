@@ -1,6 +1,8 @@
 #include "visualizer/layout.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 
 namespace coroscope::visualizer {
 
@@ -11,11 +13,50 @@ constexpr float right_column = 334.f / 1280;  // of the width
 constexpr float output_width = 268.f / 942;   // of the left column
 constexpr float timeline = 252.f / 658;       // of the left column's height under the bar
 constexpr float bottom_row = 122.f / 658;
-// The right column's panels, top to bottom; the tasks take the rest.
-constexpr float ready_queue = 118.f / 658, timers = 92.f / 658, futures = 142.f / 658;
+
+// Shares `room` among panels by want: each gets clamp(level, least, need) for the one level
+// that fills the room exactly (water filling), so no panel gets more than it needs while
+// another lacks, and each gets its least while there is room for all the leasts. The last
+// panel (the tasks, a list that scrolls) takes whatever is left when all needs are met.
+template <std::size_t N>
+std::array<float, N> share_column(float room, const std::array<Want, N>& wants) {
+  std::array<float, N> heights{};
+  float least = 0, need = 0;
+  for (const Want& w : wants) {
+    least += std::min(w.least, w.need);
+    need += std::max(w.least, w.need);
+  }
+  if (least >= room) {  // a tiny window: the leasts, shrunk alike
+    for (std::size_t i = 0; i < N; ++i) heights[i] = std::min(wants[i].least, wants[i].need) * room / least;
+    return heights;
+  }
+  auto at_level = [&](float level) {
+    float sum = 0;
+    for (std::size_t i = 0; i < N; ++i) {
+      const float low = std::min(wants[i].least, wants[i].need), high = std::max(wants[i].least, wants[i].need);
+      heights[i] = std::clamp(level, low, high);
+      sum += heights[i];
+    }
+    return sum;
+  };
+  if (need <= room) {
+    at_level(room);
+    heights[N - 1] += room - need;
+    return heights;
+  }
+  float low = 0, high = room;
+  for (int i = 0; i < 40; ++i) {
+    const float mid = (low + high) / 2;
+    (at_level(mid) < room ? low : high) = mid;
+  }
+  const float sum = at_level(low);
+  heights[N - 1] += room - sum;  // the bisection's last fraction of a pixel
+  return heights;
+}
 }  // namespace
 
-Layout compute_layout(float width, float height, float top_bar_height, float banner_height) {
+Layout compute_layout(float width, float height, float top_bar_height, float banner_height,
+                      const RightColumnWants& wants) {
   Layout l;
   l.top_bar = {0, 0, width, top_bar_height};
   float top = top_bar_height + gap;
@@ -35,10 +76,15 @@ Layout compute_layout(float width, float height, float top_bar_height, float ban
   l.explanation = {l.output.right() + gap, l.output.y, left_width - l.output.width - gap, bottom_height};
   l.source = {gap, l.timeline.bottom() + gap, left_width, l.output.y - gap - (l.timeline.bottom() + gap)};
 
-  l.ready_queue = {right_x, top, right_width, body * ready_queue};
-  l.timers = {right_x, l.ready_queue.bottom() + gap, right_width, body * timers};
-  l.futures = {right_x, l.timers.bottom() + gap, right_width, body * futures};
-  l.tasks = {right_x, l.futures.bottom() + gap, right_width, top + body - (l.futures.bottom() + gap)};
+  const auto heights = share_column<4>(body - 3 * gap, {wants.ready_queue, wants.timers, wants.futures, wants.tasks});
+  Rect* column[] = {&l.ready_queue, &l.timers, &l.futures, &l.tasks};
+  float y = top;
+  for (std::size_t i = 0; i < 4; ++i) {
+    // Whole pixels, the last panel down to the column's bottom.
+    const float h = i + 1 < 4 ? std::round(heights[i]) : top + body - y;
+    *column[i] = {right_x, y, right_width, h};
+    y += h + gap;
+  }
   return l;
 }
 

@@ -20,12 +20,23 @@ struct Rect {
   float bottom() const { return y + height; }
 };
 
+// How tall a panel of the right column wants to be, title bar and padding included: `need`
+// shows every row, `least` the few rows without which the panel says too little.
+struct Want {
+  float need = 0, least = 0;
+};
+struct RightColumnWants {
+  Want ready_queue, timers, futures, tasks;
+};
+
 struct Layout {
   Rect top_bar, banner, timeline, source, output, explanation, ready_queue, timers, futures, tasks;
 };
 
-// `top_bar_height` and `banner_height` (0: no banner) follow the fonts; the panels share
-// what is left in the mockup's proportions.
-Layout compute_layout(float width, float height, float top_bar_height, float banner_height);
+// `top_bar_height` and `banner_height` (0: no banner) follow the fonts; the left column's
+// panels share what is left in the mockup's proportions, the right column's by what each
+// wants: a panel that needs little gets all of it, those that need more share the rest.
+Layout compute_layout(float width, float height, float top_bar_height, float banner_height,
+                      const RightColumnWants& wants);
 
 }  // namespace coroscope::visualizer

@@ -15,4 +15,15 @@ void draw_tasks_panel(PanelContext& context);
 void draw_output_panel(PanelContext& context);
 void draw_explanation_panel(PanelContext& context);
 
+// How tall the contents of a right-column panel are with all its rows and with the few it
+// must show, in the panel font current when called: the layout shares the column by these
+// (layout.hpp's Want, once the window's title bar and padding are added).
+struct ContentHeight {
+  float all = 0, least = 0;
+};
+ContentHeight ready_queue_content_height(const PanelContext& context);
+ContentHeight timers_content_height(const PanelContext& context);
+ContentHeight futures_content_height(const PanelContext& context);
+ContentHeight tasks_content_height(const PanelContext& context);
+
 }  // namespace coroscope::visualizer

@@ -68,14 +68,30 @@ void next_iteration_rule(const PanelContext& ctx, bool none) {
   ImGui::TextDisabled("queued for iteration %u%s", ctx.model.iteration() + 1, none ? ": none yet" : "");
 }
 
+float rule_height() { return 2 + ImGui::GetStyle().ItemSpacing.y + ImGui::GetTextLineHeightWithSpacing(); }
+
+// The handles left in the snapshot, and the entry running now (0 or 1) that heads them.
+std::size_t snapshot_left(const trace::LoopModel& model) {
+  return std::min(model.snapshot_left(), model.ready().size());
+}
+std::size_t running_rows(const trace::LoopModel& model) { return model.current_handle() ? 1 : 0; }
+
 }  // namespace
+
+ContentHeight ready_queue_content_height(const PanelContext& ctx) {
+  const std::size_t entries = running_rows(ctx.model) + ctx.model.ready().size();
+  // At least the entry running and the next one, be it in this snapshot or the next iteration.
+  return {.all = float(entries) * row_pitch(2) + rule_height(),
+          .least = float(std::min<std::size_t>(entries, 2)) * row_pitch(2) + rule_height()};
+}
 
 void draw_ready_queue_panel(PanelContext& ctx) {
   const trace::LoopModel& model = ctx.model;
   const auto& ready = model.ready();
-  const std::size_t snapshot = std::min(model.snapshot_left(), ready.size());
+  const std::size_t snapshot = snapshot_left(model);
   panel_subtitle(ctx, "iteration " + std::to_string(model.iteration()) + " snapshot: " + std::to_string(snapshot) +
                           (snapshot == 1 ? " handle left" : " handles left"));
+  const float top = ImGui::GetCursorScreenPos().y;
   // The handle of the step shown has left the queue: it heads the list, running.
   if (const trace::LoopStep* now = model.current_handle()) {
     entry_row(ctx, "now", "\xE2\x96\xB6", now->label, what_it_runs(model, now->kind, now->task, now->future), now->kind,
@@ -90,7 +106,10 @@ void draw_ready_queue_panel(PanelContext& ctx) {
   };
   clipped_rows(snapshot, row_pitch(2), entry);
   next_iteration_rule(ctx, snapshot == ready.size());
+  const float next_top = ImGui::GetCursorScreenPos().y;
   clipped_rows(ready.size() - snapshot, row_pitch(2), [&](std::size_t i) { entry(snapshot + i); });
+  more_below(ctx, top, running_rows(model) + snapshot, row_pitch(2), ready.size() - snapshot);
+  more_below(ctx, next_top, ready.size() - snapshot, row_pitch(2));
 }
 
 }  // namespace coroscope::visualizer

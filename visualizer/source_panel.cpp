@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -252,6 +253,66 @@ float gutter_width(const PanelContext& ctx) {
   return task_badge_width(ctx) + text_size(ctx.fonts.small, "+9").x + 6 + text_size(ctx.fonts.mono, "000").x + 12;
 }
 
+// What a line shows of its text: a C++ line without its trailing twin comment (the Python
+// column shows that line already), without trailing blanks.
+std::string_view shown_code(std::string_view line, bool cpp) {
+  const std::size_t comment = cpp ? trailing_comment(line) : std::string_view::npos;
+  std::string_view code = comment == std::string_view::npos ? line : line.substr(0, comment);
+  while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
+  return code;
+}
+
+// A line of code no wider than `room`: cut at a character with "…" when it is longer (a mono
+// font, so characters have one width). Returns whether it was cut.
+bool elided_code_line(ImDrawList* dl, ImFont* font, float x, float y, std::string_view code, bool cpp,
+                      const Syntax& syntax, float room) {
+  if (text_size(font, code).x <= room) {
+    code_line(dl, font, x, y, code, cpp, syntax);
+    return false;
+  }
+  const char* ellipsis = "\xE2\x80\xA6";
+  const float glyph = text_size(font, "M").x;
+  const auto fit = std::size_t(std::max(0.f, (room - text_size(font, ellipsis).x) / glyph));
+  const std::string_view head = code.substr(0, fit);
+  code_line(dl, font, x, y, head, cpp, syntax);
+  draw_text(dl, font, ImVec2(x + text_size(font, head).x, y), syntax.comment, ellipsis);
+  return true;
+}
+
+// The function a line is in: its first line (1-based; the definition at column 0 above it).
+std::uint32_t function_start(const Lines& lines, std::uint32_t line) {
+  for (std::uint32_t i = line; i >= 1; --i) {
+    const std::string_view l = lines[i - 1];
+    if (!l.empty() && !std::isspace(static_cast<unsigned char>(l[0])) && l[0] != '}' && l[0] != '#' &&
+        l.compare(0, 2, "//") != 0)
+      return i;
+  }
+  return line;
+}
+
+// The first line to show so that the marked lines are in view, as a reader wants them: from
+// the definition of the function `focus` is in, if all the marks fit below it, else from the
+// first mark; when they do not all fit, from that definition still if `focus` (the running
+// line) stays in the upper part of the view, else around `focus`.
+std::uint32_t view_top(const Lines& lines, const Marks& marks, std::uint32_t focus, std::uint32_t rows) {
+  std::uint32_t first = focus, last = focus;
+  for (const auto& [line, m] : marks) {
+    first = std::min(first, line);
+    last = std::max(last, line);
+  }
+  const std::uint32_t header = function_start(lines, std::min(first, focus));
+  const std::uint32_t above = header > 1 ? header - 1 : 1;  // a blank line above the definition
+  std::uint32_t top;
+  if (last + 1 - above <= rows) top = above;
+  else if (last + 1 - first <= rows) top = first;
+  else if ((focus - above) * 5 < rows * 3) top = above;
+  else top = focus > rows * 2 / 5 ? focus - rows * 2 / 5 : 1;
+  // No empty rows below the file's end.
+  const auto count = std::uint32_t(lines.size());
+  if (count > rows && top > count - rows + 1) top = count - rows + 1;
+  return std::max<std::uint32_t>(top, 1);
+}
+
 // One file, in a child window that scrolls to keep the marked lines in view.
 void draw_file(const PanelContext& ctx, const char* id, const Lines& lines, const Marks& marks, bool cpp, float width,
                float height) {
@@ -260,37 +321,40 @@ void draw_file(const PanelContext& ctx, const char* id, const Lines& lines, cons
   ImFont* mono = ctx.fonts.mono ? ctx.fonts.mono : ImGui::GetFont();
   ImFont* mono_bold = ctx.fonts.mono_bold ? ctx.fonts.mono_bold : mono;
   const float row = std::round(mono->FontSize * 1.3f);
-  ImGui::BeginChild(id, ImVec2(width, height), false, ImGuiWindowFlags_HorizontalScrollbar);
+  // Long lines are cut with "…" (the full line in a tooltip), so the file scrolls down only.
+  ImGui::BeginChild(id, ImVec2(width, height), false);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float code_x = origin.x + gutter_width(ctx);
-  const float view_width = ImGui::GetWindowWidth();
-  std::size_t longest = 0;
-  for (std::string_view line : lines) longest = std::max(longest, line.size());
-  ImGui::Dummy(ImVec2(code_x - origin.x + text_size(mono, "M").x * float(longest), row * float(lines.size())));
+  ImGui::Dummy(ImVec2(1, row * float(lines.size())));
 
-  // Scroll once to a line when it becomes the one to follow: the running line, else the selected
-  // task's, else the first marked line.
+  // The line to follow: the running line, else the selected task's, else the first marked
+  // line; with no task at a line (before the first step, after the last), the lesson's first
+  // coroutine rather than its includes.
   std::uint32_t focus = 0;
   for (const auto& [line, m] : marks) {
     const bool selected = std::find(m.tasks.begin(), m.tasks.end(), ctx.ui.selected_task) != m.tasks.end();
     if (m.running || (selected && focus == 0)) focus = line;
   }
   if (focus == 0 && !marks.empty()) focus = marks.begin()->first;
-  // With no task at a line (before the first step, after the last), the lesson's first
-  // coroutine rather than its includes.
   for (std::size_t i = 0; focus == 0 && i < lines.size(); ++i)
     if (has_code(lines[i], cpp ? "Coroutine" : "async")) focus = std::uint32_t(i + 1);
-  if (changed_since_last_frame("focus", int(focus)) && focus) {
-    const float y = row * float(focus - 1);
-    if (y < ImGui::GetScrollY() || y + row > ImGui::GetScrollY() + height - row)
-      ImGui::SetScrollY(std::max(0.f, y - height * 0.4f));
+  // Once a step (or a selection, or a lesson): the reader may scroll away in between.
+  const int shown = int(std::hash<std::string_view>{}(ctx.lesson.name) % 100003) * 131 + int(ctx.model.step());
+  const bool new_step = changed_since_last_frame("step", shown);
+  const bool new_selection = changed_since_last_frame("selected", int(ctx.ui.selected_task));
+  if ((new_step || new_selection) && focus) {
+    const auto rows = std::uint32_t(std::max(1.f, std::floor(height / row)));
+    ImGui::SetScrollY(row * float(view_top(lines, marks, focus, rows) - 1));
   }
 
   const float scroll = ImGui::GetScrollY();
   const std::size_t first = std::size_t(scroll / row);
   const std::size_t last = std::min(lines.size(), std::size_t((scroll + height) / row) + 1);
-  const float left = ImGui::GetWindowPos().x, right = left + view_width;
+  const float left = ImGui::GetWindowPos().x, right = left + ImGui::GetWindowWidth();
+  const float text_right = right - ImGui::GetStyle().ScrollbarSize - 4;  // clear of the scrollbar
+  const ImVec2 mouse = ImGui::GetMousePos();
+  const bool hovering = ImGui::IsWindowHovered();
   for (std::size_t i = first; i < last; ++i) {
     const std::uint32_t number = std::uint32_t(i + 1);
     const float y = origin.y + row * float(i);
@@ -309,29 +373,32 @@ void draw_file(const PanelContext& ctx, const char* id, const Lines& lines, cons
     }
     ImFont* font = m && m->running ? mono_bold : mono;
     const std::string number_text = std::to_string(number);
-    draw_text(dl, font, ImVec2(code_x - 8 - text_size(font, number_text).x, y + (row - font->FontSize) * 0.5f),
+    const float text_y = y + (row - font->FontSize) * 0.5f;
+    draw_text(dl, font, ImVec2(code_x - 8 - text_size(font, number_text).x, text_y),
               m && m->running ? theme.running : theme.text_faint, number_text);
-    code_line(dl, font, code_x, y + (row - font->FontSize) * 0.5f, lines[i], cpp, syntax);
+    const std::string_view code = shown_code(lines[i], cpp);
+    float code_room = text_right - code_x;
     if (m && !m->note.empty()) {
-      // The note goes after the code (over the twin comment, which the left column shows), else
-      // shorter, else not at all: the code matters more than the note.
+      // The note goes after the code, else shorter; the code keeps at least 60% of the row and
+      // is cut to leave the short note its room.
       ImFont* nf = ctx.fonts.small;
-      const std::size_t comment = cpp ? trailing_comment(lines[i]) : std::string_view::npos;
-      std::string_view code = comment == std::string_view::npos ? lines[i] : lines[i].substr(0, comment);
-      while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
       const float code_end = code_x + text_size(font, code).x;
-      const float room = right - code_end - 40 - ImGui::GetStyle().ScrollbarSize * 0.5f;
-      const std::string& note = text_size(nf, m->note).x <= room ? m->note : m->short_note;
+      const float pad = 28;
+      const std::string& note = code_end + pad + text_size(nf, m->note).x <= text_right ? m->note : m->short_note;
       const float nw = text_size(nf, note).x;
-      const float nx = std::max(code_end + 28, right - nw - 12 - ImGui::GetStyle().ScrollbarSize * 0.5f);
+      const float nx = std::max(std::min(code_end + pad, text_right - nw), code_x + code_room * 0.6f + pad);
+      code_room = std::min(code_room, nx - pad + 6 - code_x);
       const Color ink = m->running ? theme.running : (theme.dark ? theme.text : mix(suspended_edge(theme), theme.text, 0.5f));
-      dl->AddRectFilled(ImVec2(nx - 20, y + 1), ImVec2(right, y + row - 1), m->running ? theme.source_running_line : theme.source_waiting_line);
+      dl->PushClipRect(ImVec2(nx - 20, y), ImVec2(text_right, y + row), true);
       if (m->running)
         play_icon(dl, nx - 15, y + row * 0.5f, ink, row * 0.45f);
       else
         pause_icon(dl, nx - 15, y + row * 0.5f, ink, row * 0.45f);
       text_mid(dl, nf, nx, y + row * 0.5f, ink, note);
+      dl->PopClipRect();
     }
+    const bool cut = elided_code_line(dl, font, code_x, text_y, code, cpp, syntax, code_room);
+    if (cut && hovering && mouse.y >= y && mouse.y < y + row) ImGui::SetTooltip("%.*s", int(code.size()), code.data());
   }
   ImGui::EndChild();
 }

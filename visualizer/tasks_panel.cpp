@@ -133,6 +133,12 @@ void task_card(PanelContext& ctx, const trace::TaskModel& t, bool changed) {
 
 }  // namespace
 
+ContentHeight tasks_content_height(const PanelContext& ctx) {
+  const std::size_t cards = ctx.model.tasks().size();
+  return {.all = float(std::max<std::size_t>(cards, 1)) * row_pitch(3),
+          .least = row_pitch(3)};
+}
+
 void draw_tasks_panel(PanelContext& ctx) {
   const trace::LoopModel& model = ctx.model;
   const auto live = std::count_if(model.tasks().begin(), model.tasks().end(),
@@ -145,10 +151,12 @@ void draw_tasks_panel(PanelContext& ctx) {
   const std::uint32_t follow = stepped_task(model);
   if (changed_since_last_frame("follow", int(follow)))
     if (const trace::TaskModel* t = model.task(follow)) scroll_to_row(t->ordinal - 1, row_pitch(3));
+  const float top = ImGui::GetCursorScreenPos().y;
   clipped_rows(model.tasks().size(), row_pitch(3), [&](std::size_t i) {
     const trace::TaskModel& t = model.tasks()[i];
     task_card(ctx, t, std::find(changed.begin(), changed.end(), t.id) != changed.end());
   });
+  more_below(ctx, top, model.tasks().size(), row_pitch(3));
 }
 
 }  // namespace coroscope::visualizer

@@ -29,7 +29,7 @@ std::string status(const trace::LoopModel& model, const trace::TimerModel& timer
     case trace::TimerState::pending:
       return "in " + seconds(std::max(0.0, timer.when - model.time())) + " s";
     case trace::TimerState::due:
-      return "due, queued step " + std::to_string(timer.ended_step);
+      return "due: queued to run";
     case trace::TimerState::ran:
       return "fired, step " + std::to_string(timer.ended_step);
     case trace::TimerState::cancelled:
@@ -63,12 +63,14 @@ void timer_row(const PanelContext& ctx, const trace::TimerModel& timer, bool cha
              timer.state == trace::TimerState::cancelled ? theme.raised : theme.text_faint, right);
 }
 
-}  // namespace
+// Pending ones first (what the loop will do), then those that fired or were cancelled lately;
+// a long run's thousands of old timers are only counted.
+struct Listed {
+  std::vector<const trace::TimerModel*> rows;
+  std::size_t pending = 0, older = 0;
+};
 
-void draw_timers_panel(PanelContext& ctx) {
-  const trace::LoopModel& model = ctx.model;
-  // Pending ones first (what the loop will do), then those that fired or were cancelled lately;
-  // a long run's thousands of old timers are only counted.
+Listed listed_timers(const trace::LoopModel& model) {
   std::vector<const trace::TimerModel*> pending, ended;
   std::size_t older = 0;
   for (const trace::TimerModel& t : model.timers()) {
@@ -84,15 +86,34 @@ void draw_timers_panel(PanelContext& ctx) {
   };
   std::sort(pending.begin(), pending.end(), by_deadline);
   std::sort(ended.begin(), ended.end(), by_deadline);
-  panel_subtitle(ctx, "deadline order  \xC2\xB7  " + std::to_string(pending.size()) + " pending");
-  if (pending.empty() && ended.empty() && older == 0) ImGui::TextDisabled("no timer yet");
-  pending.insert(pending.end(), ended.begin(), ended.end());
-  const auto& changed = model.changes().timers;
-  clipped_rows(pending.size(), row_pitch(1), [&](std::size_t i) {
-    const trace::TimerModel& t = *pending[i];
+  Listed listed{std::move(pending), 0, older};
+  listed.pending = listed.rows.size();
+  listed.rows.insert(listed.rows.end(), ended.begin(), ended.end());
+  return listed;
+}
+
+}  // namespace
+
+ContentHeight timers_content_height(const PanelContext& ctx) {
+  const Listed listed = listed_timers(ctx.model);
+  const float note = listed.rows.empty() || listed.older ? ImGui::GetTextLineHeightWithSpacing() : 0;
+  // Every pending timer, and at least one row (the timer that fired last).
+  return {.all = float(listed.rows.size()) * row_pitch(1) + note,
+          .least = float(std::min(listed.rows.size(), std::max<std::size_t>(listed.pending, 1))) * row_pitch(1) + note};
+}
+
+void draw_timers_panel(PanelContext& ctx) {
+  const Listed listed = listed_timers(ctx.model);
+  panel_subtitle(ctx, "deadline order  \xC2\xB7  " + std::to_string(listed.pending) + " pending");
+  if (listed.rows.empty() && listed.older == 0) ImGui::TextDisabled("no timer yet");
+  const auto& changed = ctx.model.changes().timers;
+  const float top = ImGui::GetCursorScreenPos().y;
+  clipped_rows(listed.rows.size(), row_pitch(1), [&](std::size_t i) {
+    const trace::TimerModel& t = *listed.rows[i];
     timer_row(ctx, t, std::find(changed.begin(), changed.end(), t.handle) != changed.end());
   });
-  if (older) ImGui::TextDisabled("%zu fired or cancelled earlier", older);
+  if (listed.older) ImGui::TextDisabled("%zu fired or cancelled earlier", listed.older);
+  more_below(ctx, top, listed.rows.size(), row_pitch(1));
 }
 
 }  // namespace coroscope::visualizer
