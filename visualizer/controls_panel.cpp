@@ -96,9 +96,6 @@ float icon_width(Icon icon, float size) {
   }
 }
 
-// The accent of the primary button: the theme's slider and check-mark colour.
-Color accent() { return ImGui::GetColorU32(ImGuiCol_CheckMark); }
-
 bool transport_button(const char* id, ImVec2 position, ImVec2 size, Icon icon, const char* label, bool primary,
                       const Theme& theme, ImFont* font, const char* tooltip) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -108,7 +105,7 @@ bool transport_button(const char* id, ImVec2 position, ImVec2 size, Icon icon, c
   const ImVec2 end(position.x + size.x, position.y + size.y);
   const float rounding = size.y * 0.18f;
   if (primary) {
-    draw->AddRectFilled(position, end, accent(), rounding);
+    draw->AddRectFilled(position, end, theme.accent, rounding);
     if (hovered) draw->AddRectFilled(position, end, IM_COL32(255, 255, 255, 40), rounding);
   } else {
     draw->AddRectFilled(position, end, hovered ? theme.selection : theme.panel, rounding);
@@ -179,9 +176,9 @@ void draw_controls_panel(PanelContext& context, const ControlsView& view, Transp
   // The logo: the event loop's ring, a task on it.
   const float ring = 10.5f * s;
   const float logo_x = origin.x + 14 * s + ring;
-  draw->AddCircle(ImVec2(logo_x, y), ring, accent(), 32, 2.6f * s);
+  draw->AddCircle(ImVec2(logo_x, y), ring, theme.accent, 32, 2.6f * s);
   draw->AddCircleFilled(ImVec2(logo_x + ring * 0.7f, y - ring * 0.7f), 4.2f * s, theme.running, 16);
-  draw->AddCircleFilled(ImVec2(logo_x, y), 3.2f * s, accent(), 16);
+  draw->AddCircleFilled(ImVec2(logo_x, y), 3.2f * s, theme.accent, 16);
   text_at(draw, fonts.logo, logo_x + ring + 8 * s, y, theme.text_strong, "coroscope");
   float x = logo_x + ring + 8 * s + text_width(fonts.logo, "coroscope") + 20 * s - origin.x;
 
@@ -272,20 +269,46 @@ void draw_controls_panel(PanelContext& context, const ControlsView& view, Transp
   readout(draw, fonts, origin.x + x, origin.y, height, "LOOP TIME", time, "s", theme);
   x += std::max(text_width(fonts.caption, "LOOP TIME"), text_width(fonts.readout, time) + 12 * s) + 22 * s;
 
-  // The legend: the states' colours, and the mark of what the last step changed. With large
-  // fonts on a narrow screen it is left out rather than cut (the panels still label states).
-  const float lx = origin.x + x + 2 * s, row = 9.5f * s;
-  const float column = std::max(text_width(fonts.panels.small, "running"), text_width(fonts.panels.small, "callback")) + 28 * s;
-  const float column2 = text_width(fonts.panels.small, "ready") + 28 * s;
-  const float legend_width = column + column2 + 21 * s + text_width(fonts.panels.small, "suspended");
-  if (lx + legend_width > origin.x + ImGui::GetWindowWidth()) return;
+  // The legend: the states' colours, and the mark of what the last step changed; the states a
+  // task ends in (cancelled, raised) in a fourth column where there is room, else in its tooltip.
+  // With large fonts on a narrow screen it is left out rather than cut (the panels still label
+  // states).
+  struct Entry {
+    Color fill;
+    bool edged;
+    const char* label;
+  };
+  const Entry entries[][2] = {{{theme.running, false, "running"}, {theme.callback, false, "callback"}},
+                              {{theme.ready, false, "ready"}, {theme.done, true, "done"}},
+                              {{theme.suspended, true, "suspended"}, {theme.changed, false, "changed"}},
+                              {{theme.cancelled, false, "cancelled"}, {theme.raised, false, "raised"}}};
+  const float lx = origin.x + x + 2 * s, row = 9.5f * s, right = origin.x + ImGui::GetWindowWidth() - 6 * s;
+  auto column_width = [&](const Entry(&column)[2]) {
+    return std::max(text_width(fonts.panels.small, column[0].label), text_width(fonts.panels.small, column[1].label)) +
+           28 * s;
+  };
+  float widths[4], width = 0;
+  std::size_t columns = 0;
+  for (; columns < 4; ++columns) {
+    widths[columns] = column_width(entries[columns]);
+    if (lx + width + widths[columns] - 7 * s > right) break;
+    width += widths[columns];
+  }
+  if (columns < 3) return;
   separator(draw, x - 10 * s, height, theme);
-  legend_item(draw, fonts, lx, y - row, theme.running, 0, "running", theme);
-  legend_item(draw, fonts, lx + column, y - row, theme.ready, 0, "ready", theme);
-  legend_item(draw, fonts, lx + column + column2, y - row, theme.suspended, theme.border, "suspended", theme);
-  legend_item(draw, fonts, lx, y + row, theme.callback, 0, "callback", theme);
-  legend_item(draw, fonts, lx + column, y + row, theme.done, theme.border, "done", theme);
-  legend_item(draw, fonts, lx + column + column2, y + row, theme.changed, 0, "changed", theme);
+  float cx = lx;
+  for (std::size_t c = 0; c < columns; ++c) {
+    for (int r = 0; r < 2; ++r) {
+      const Entry& e = entries[c][r];
+      legend_item(draw, fonts, cx, y + (r ? row : -row), e.fill, e.edged ? theme.border : 0, e.label, theme);
+    }
+    cx += widths[c];
+  }
+  ImGui::SetCursorScreenPos(ImVec2(lx, origin.y));
+  ImGui::InvisibleButton("##legend", ImVec2(width, height));
+  if (columns < 4 && ImGui::IsItemHovered())
+    ImGui::SetTooltip("A task's states: running, ready, suspended, done; cancelled (grey), raised (red).\n"
+                      "callback: a loop handle that is not a task's step. changed: what the last step changed.");
 }
 
 }  // namespace coroscope::visualizer

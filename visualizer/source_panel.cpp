@@ -379,14 +379,13 @@ void draw_file(const PanelContext& ctx, const char* id, const Lines& lines, cons
     const std::string_view code = shown_code(lines[i], cpp);
     float code_room = text_right - code_x;
     if (m && !m->note.empty()) {
-      // The note goes after the code, else shorter; the code keeps at least 60% of the row and
-      // is cut to leave the short note its room.
+      // The note goes at the row's right end, else shorter; the code keeps at least 60% of the
+      // row and is cut to leave the note its room.
       ImFont* nf = ctx.fonts.small;
-      const float code_end = code_x + text_size(font, code).x;
       const float pad = 28;
-      const std::string& note = code_end + pad + text_size(nf, m->note).x <= text_right ? m->note : m->short_note;
-      const float nw = text_size(nf, note).x;
-      const float nx = std::max(std::min(code_end + pad, text_right - nw), code_x + code_room * 0.6f + pad);
+      const float earliest = std::min(code_x + text_size(font, code).x, code_x + code_room * 0.6f) + pad;
+      const std::string& note = earliest + text_size(nf, m->note).x <= text_right ? m->note : m->short_note;
+      const float nx = std::max(earliest, text_right - text_size(nf, note).x);
       code_room = std::min(code_room, nx - pad + 6 - code_x);
       const Color ink = m->running ? theme.running : (theme.dark ? theme.text : mix(suspended_edge(theme), theme.text, 0.5f));
       dl->PushClipRect(ImVec2(nx - 20, y), ImVec2(text_right, y + row), true);

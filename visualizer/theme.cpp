@@ -32,6 +32,7 @@ Theme make_light() {
   t.cancelled = rgb(0x8A939F);
   t.raised = rgb(0xD0312D);
   t.callback = rgb(0x4E5D73);
+  t.accent = rgb(0x2F6FDB);
   t.on_state_text = rgb(0xFFFFFF);
   t.changed = rgb(0xFFE98A);
   t.now_cursor = rgb(0xE0245E);
@@ -68,6 +69,7 @@ Theme make_dark() {
   t.cancelled = rgb(0x6F7885);
   t.raised = rgb(0xE5484D);
   t.callback = rgb(0x8795AA);
+  t.accent = rgb(0x3D7BE8);
   t.on_state_text = rgb(0xFFFFFF);
   t.changed = rgb(0x4A4119);
   t.now_cursor = rgb(0xFF4F7B);
@@ -169,9 +171,9 @@ void apply_imgui_style(const Theme& theme, float scale) {
   c[ImGuiCol_TableBorderStrong] = to_vec4(theme.border);
   c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
   c[ImGuiCol_TableRowBgAlt] = ImVec4(0, 0, 0, 0);
-  c[ImGuiCol_SliderGrab] = to_vec4(theme.woke_arrow);
-  c[ImGuiCol_SliderGrabActive] = to_vec4(theme.woke_arrow);
-  c[ImGuiCol_CheckMark] = to_vec4(theme.running);
+  c[ImGuiCol_SliderGrab] = to_vec4(theme.accent);
+  c[ImGuiCol_SliderGrabActive] = to_vec4(theme.accent);
+  c[ImGuiCol_CheckMark] = to_vec4(theme.accent);
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
 }
