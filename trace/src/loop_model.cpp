@@ -185,8 +185,13 @@ void LoopModel::queue(const TraceEvent& e) {
   // A task that queues its own next step (a refused yield) is still running: step_end makes
   // it ready.
   if (t->state != TaskState::running) set_state(*t, TaskState::ready);
-  if (kind == HandleKind::task_wakeup)
-    arrows_.push_back({Arrow::Kind::woke, running_, step_, e.task, open_end, e.future});
+  if (kind == HandleKind::task_wakeup) add_arrow({Arrow::Kind::woke, running_, step_, e.task, open_end, e.future});
+}
+
+// An arrow to a task's next step, which that step's handle_run closes.
+void LoopModel::add_arrow(const Arrow& arrow) {
+  open_arrows_[arrow.to_task] = arrows_.size();
+  arrows_.push_back(arrow);
 }
 
 void LoopModel::unqueue(std::uint32_t handle) {
@@ -221,11 +226,9 @@ void LoopModel::begin_step(const TraceEvent& e) {
   set_state(*t, TaskState::running);
   // The arrow into this step: the wakeup's from the step that completed the future, or the
   // creation's for a first step.
-  for (auto arrow = arrows_.rbegin(); arrow != arrows_.rend(); ++arrow) {
-    if (arrow->to_task == t->id && arrow->to_step == open_end) {
-      arrow->to_step = step_;
-      break;
-    }
+  if (auto open = open_arrows_.find(t->id); open != open_arrows_.end()) {
+    arrows_[open->second].to_step = step_;
+    open_arrows_.erase(open);
   }
 }
 
@@ -347,7 +350,7 @@ void LoopModel::apply(const TraceEvent& e) {
       t.created_by = e.future;
       t.created_step = step_;
       set_state(t, TaskState::ready);
-      arrows_.push_back({Arrow::Kind::created, e.future, step_, e.task, open_end, 0});
+      add_arrow({Arrow::Kind::created, e.future, step_, e.task, open_end, 0});
       break;
     }
     case TraceKind::future_created: {

@@ -215,6 +215,7 @@ class LoopModel {
   void begin_step(const TraceEvent& e);
   void queue(const TraceEvent& e);
   void unqueue(std::uint32_t handle);
+  void add_arrow(const Arrow& arrow);
   void suspend(const TraceEvent& e);
   void finish_future(const TraceEvent& e);
   void remove_waiter(std::uint32_t future, std::uint32_t task);
@@ -236,6 +237,7 @@ class LoopModel {
   std::vector<OutputLine> output_;
   std::vector<DiagnosticModel> diagnostics_;
   std::vector<Arrow> arrows_;
+  std::unordered_map<std::uint32_t, std::size_t> open_arrows_;  // task -> its arrow not yet reached
   std::vector<Iteration> iterations_;
   std::vector<LoopStep> loop_steps_;
   Changes changes_;
