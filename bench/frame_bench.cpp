@@ -25,8 +25,8 @@
 #include <benchmark/benchmark.h>
 #include <imgui.h>
 
-#include <coroscope/asyncio.hpp>
 #include <cfloat>
+#include <coroscope/asyncio.hpp>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -169,8 +169,8 @@ void draw_frame(Shown& shown) {
   const vis::AppFonts& fonts = gui().fonts();  // the context first
   ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   ImGui::NewFrame();
-  vis::draw_frame_windows(shown.session, shown.texts, {shown.lessons, shown.index, fonts},
-                          vis::light_theme(), shown.ui, shown.transport);
+  vis::draw_frame_windows(shown.session, shown.texts, {shown.lessons, shown.index, fonts}, vis::light_theme(), shown.ui,
+                          shown.transport);
   ImGui::Render();
 }
 

@@ -6,8 +6,10 @@
 // after the frame is drawn.
 #include "visualizer/app.hpp"
 
-// glad's header before GLFW's: it provides the OpenGL declarations GLFW would include.
+// glad's header before GLFW's: it provides the OpenGL declarations GLFW would include. (Its
+// own block, so that sorting the includes keeps it first.)
 #include <glad/gl.h>
+
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -65,7 +67,6 @@ const KeyBinding* find_binding(std::string_view name) {
     if (name == binding.name) return &binding;
   return nullptr;
 }
-
 
 LessonTexts texts_of(const lessons::Lesson& lesson) {
   return {lesson.name, lesson.summary, "lesson.cpp", lesson.cpp_source, lesson.py_source, lesson.readme};
@@ -202,7 +203,8 @@ class App {
         session_.run_to_end();
         break;
       case Command::play_pause:
-        transport_.playing = !transport_.playing && !(session_.run_over() && session_.cursor() == session_.steps_recorded());
+        transport_.playing =
+            !transport_.playing && !(session_.run_over() && session_.cursor() == session_.steps_recorded());
         play_debt_ = 1;  // the first step comes at once
         break;
       case Command::larger_fonts:

@@ -170,8 +170,8 @@ void draw_controls_panel(PanelContext& context, const ControlsView& view, Transp
   const ImVec2 origin = ImGui::GetWindowPos();
   const float height = ImGui::GetWindowHeight();
   const float y = origin.y + height / 2;
-  draw->AddLine(ImVec2(origin.x, origin.y + height - 1), ImVec2(origin.x + ImGui::GetWindowWidth(), origin.y + height - 1),
-                theme.border);
+  draw->AddLine(ImVec2(origin.x, origin.y + height - 1),
+                ImVec2(origin.x + ImGui::GetWindowWidth(), origin.y + height - 1), theme.border);
 
   // The logo: the event loop's ring, a task on it.
   const float ring = 10.5f * s;
@@ -307,8 +307,9 @@ void draw_controls_panel(PanelContext& context, const ControlsView& view, Transp
   ImGui::SetCursorScreenPos(ImVec2(lx, origin.y));
   ImGui::InvisibleButton("##legend", ImVec2(width, height));
   if (columns < 4 && ImGui::IsItemHovered())
-    ImGui::SetTooltip("A task's states: running, ready, suspended, done; cancelled (grey), raised (red).\n"
-                      "callback: a loop handle that is not a task's step. changed: what the last step changed.");
+    ImGui::SetTooltip(
+        "A task's states: running, ready, suspended, done; cancelled (grey), raised (red).\n"
+        "callback: a loop handle that is not a task's step. changed: what the last step changed.");
 }
 
 }  // namespace coroscope::visualizer

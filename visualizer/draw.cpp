@@ -76,8 +76,8 @@ void arrow_head(ImDrawList* dl, ImVec2 tip, ImVec2 direction, Color color, float
   dl->AddTriangleFilled(tip, add(base, across), sub(base, across), color);
 }
 
-void curve_arrow(ImDrawList* dl, ImVec2 a, ImVec2 c1, ImVec2 c2, ImVec2 b, Color color, float thickness,
-                 bool dashed, Color halo) {
+void curve_arrow(ImDrawList* dl, ImVec2 a, ImVec2 c1, ImVec2 c2, ImVec2 b, Color color, float thickness, bool dashed,
+                 Color halo) {
   const float head = 4 * thickness + 3;
   const ImVec2 direction = normalized(sub(b, c2).x == 0 && sub(b, c2).y == 0 ? sub(b, a) : sub(b, c2));
   const ImVec2 end = sub(b, scale(direction, head * 0.7f));
@@ -114,8 +114,7 @@ void pause_icon(ImDrawList* dl, float x, float yc, Color color, float height) {
 }
 
 void play_icon(ImDrawList* dl, float x, float yc, Color color, float height) {
-  dl->AddTriangleFilled(ImVec2(x, yc - height / 2), ImVec2(x, yc + height / 2), ImVec2(x + height * 0.85f, yc),
-                        color);
+  dl->AddTriangleFilled(ImVec2(x, yc - height / 2), ImVec2(x, yc + height / 2), ImVec2(x + height * 0.85f, yc), color);
 }
 
 void clock_icon(ImDrawList* dl, float cx, float cy, Color color, float radius) {
@@ -128,8 +127,7 @@ float chip_width(ImFont* font, std::string_view text) {
   return std::round(text_size(font, text).x + or_current(font)->FontSize * 0.7f);
 }
 
-float chip(ImDrawList* dl, ImFont* font, float x, float yc, std::string_view text, Color background,
-           Color foreground) {
+float chip(ImDrawList* dl, ImFont* font, float x, float yc, std::string_view text, Color background, Color foreground) {
   font = or_current(font);
   const float width = chip_width(font, text);
   const float height = std::round(font->FontSize * 1.35f);
@@ -143,8 +141,7 @@ float pill_width(const PanelContext& ctx, std::string_view text) {
   return text_size(ctx.fonts.small, text).x + or_current(ctx.fonts.small)->FontSize * 1.2f;
 }
 
-float pill(const PanelContext& ctx, ImDrawList* dl, float x, float yc, std::string_view text, Color color,
-           bool solid) {
+float pill(const PanelContext& ctx, ImDrawList* dl, float x, float yc, std::string_view text, Color color, bool solid) {
   ImFont* font = or_current(ctx.fonts.small);
   const float width = pill_width(ctx, text);
   const float height = std::round(font->FontSize * 1.5f);
@@ -184,7 +181,9 @@ Color text_on(const Theme& theme, Color background) {
 
 Color suspended_edge(const Theme& theme) { return mix(theme.suspended, theme.text, 0.45f); }
 
-Color selection_edge(const Theme& theme) { return mix(theme.selection, theme.dark ? theme.text : theme.text_strong, 0.45f); }
+Color selection_edge(const Theme& theme) {
+  return mix(theme.selection, theme.dark ? theme.text : theme.text_strong, 0.45f);
+}
 
 void append_markdown(const PanelContext& ctx, std::vector<Span>& spans, std::string_view text, Color color) {
   bool bold = false;
@@ -290,7 +289,8 @@ void rich_paragraph_item(const PanelContext& ctx, const std::vector<Span>& spans
   const float width = std::max(50.f, ImGui::GetContentRegionAvail().x);
   const float height = layout_paragraph(ctx, ImGui::GetWindowDrawList(), origin, width, spans, false);
   // Only a paragraph in view is drawn (a long README in a small panel).
-  if (ImGui::IsRectVisible(ImVec2(width, height))) rich_paragraph(ctx, ImGui::GetWindowDrawList(), origin, width, spans);
+  if (ImGui::IsRectVisible(ImVec2(width, height)))
+    rich_paragraph(ctx, ImGui::GetWindowDrawList(), origin, width, spans);
   ImGui::Dummy(ImVec2(width, height));
 }
 
@@ -302,7 +302,8 @@ void panel_subtitle(const PanelContext& ctx, std::string_view subtitle) {
     const ImRect bar = window->TitleBarRect();
     // Only where it leaves the title itself ("OUTPUT###output") readable.
     const std::string_view name = window->Name;
-    const float title_end = bar.Min.x + ImGui::GetStyle().FramePadding.x * 2 + text_size(nullptr, name.substr(0, name.find("##"))).x;
+    const float title_end =
+        bar.Min.x + ImGui::GetStyle().FramePadding.x * 2 + text_size(nullptr, name.substr(0, name.find("##"))).x;
     const float right = bar.Max.x - ImGui::GetStyle().FramePadding.x;
     if (right - text_size(font, subtitle).x < title_end + 12) return;
     dl->PushClipRect(bar.Min, bar.Max, false);
@@ -394,7 +395,8 @@ void scroll_to_row(std::size_t index, float pitch) {
 std::uint32_t stepped_task(const trace::LoopModel& model) {
   if (model.running_task()) return model.running_task();
   const trace::LoopStep* handle = model.current_handle();
-  return handle && (handle->kind == HandleKind::task_step || handle->kind == HandleKind::task_wakeup) ? handle->task : 0;
+  return handle && (handle->kind == HandleKind::task_step || handle->kind == HandleKind::task_wakeup) ? handle->task
+                                                                                                      : 0;
 }
 
 std::string seconds(double value) {
@@ -419,9 +421,12 @@ std::string short_function(std::string_view name) {
   std::string plain;
   int depth = 0;
   for (char c : name) {
-    if (c == '<') ++depth;
-    else if (c == '>') --depth;
-    else if (depth == 0) plain += c;
+    if (c == '<')
+      ++depth;
+    else if (c == '>')
+      --depth;
+    else if (depth == 0)
+      plain += c;
   }
   const std::size_t scope = plain.rfind("::");
   return scope == std::string::npos ? plain : plain.substr(scope + 2);

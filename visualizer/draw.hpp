@@ -33,8 +33,8 @@ void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, Color color, float thicknes
 void arrow_head(ImDrawList* dl, ImVec2 tip, ImVec2 direction, Color color, float length);
 // A cubic curve a → b (control points c1, c2) ending in a head at b; dashed for "created",
 // solid with a halo (so it stays legible over segments) for "woke".
-void curve_arrow(ImDrawList* dl, ImVec2 a, ImVec2 c1, ImVec2 c2, ImVec2 b, Color color, float thickness,
-                 bool dashed, Color halo);
+void curve_arrow(ImDrawList* dl, ImVec2 a, ImVec2 c1, ImVec2 c2, ImVec2 b, Color color, float thickness, bool dashed,
+                 Color halo);
 // Diagonal hatching over [a, b): the steps not run yet.
 void hatch_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, Color color, float spacing);
 
@@ -43,12 +43,10 @@ void play_icon(ImDrawList* dl, float x, float yc, Color color, float height);
 void clock_icon(ImDrawList* dl, float cx, float cy, Color color, float radius);
 
 // A rounded chip with text; returns its width.
-float chip(ImDrawList* dl, ImFont* font, float x, float yc, std::string_view text, Color background,
-           Color foreground);
+float chip(ImDrawList* dl, ImFont* font, float x, float yc, std::string_view text, Color background, Color foreground);
 float chip_width(ImFont* font, std::string_view text);
 // A state pill ("RUNNING"): solid for the running state, tinted and outlined otherwise.
-float pill(const PanelContext& ctx, ImDrawList* dl, float x, float yc, std::string_view text, Color color,
-           bool solid);
+float pill(const PanelContext& ctx, ImDrawList* dl, float x, float yc, std::string_view text, Color color, bool solid);
 float pill_width(const PanelContext& ctx, std::string_view text);
 // A task's badge, "T3" in its colour; a task id the model does not know draws nothing.
 float task_badge(const PanelContext& ctx, ImDrawList* dl, float x, float yc, std::uint32_t task);

@@ -79,7 +79,7 @@ void draw_block(const PanelContext& ctx, const Block& b) {
       const float indent = ImGui::GetFontSize();
       const ImVec2 at = ImGui::GetCursorScreenPos();
       ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + indent * 0.4f, at.y + ImGui::GetFontSize() * 0.65f),
-                                                   ImGui::GetFontSize() * 0.15f, ctx.theme.text_faint);
+                                                  ImGui::GetFontSize() * 0.15f, ctx.theme.text_faint);
       ImGui::Indent(indent);
       append_markdown(ctx, spans, b.text, ctx.theme.text);
       rich_paragraph_item(ctx, spans);
@@ -97,12 +97,13 @@ void draw_block(const PanelContext& ctx, const Block& b) {
 
 void draw_explanation_panel(PanelContext& ctx) {
   const std::string step = "Step " + std::to_string(ctx.model.step()) + ":";
-  panel_subtitle(ctx, "step " + std::to_string(ctx.model.step()) + "  \xC2\xB7  lesson " + std::string(ctx.lesson.name) +
-                          " README");
+  panel_subtitle(ctx, "step " + std::to_string(ctx.model.step()) + "  \xC2\xB7  lesson " +
+                          std::string(ctx.lesson.name) + " README");
   std::vector<Span> sentence{{step, ctx.fonts.bold, ctx.theme.text, false}};
-  append_markdown(ctx, sentence, " " + std::string(ctx.step_sentence.empty() ? "the loop has not run a handle yet."
-                                                                             : ctx.step_sentence),
-                  ctx.theme.text);
+  append_markdown(
+      ctx, sentence,
+      " " + std::string(ctx.step_sentence.empty() ? "the loop has not run a handle yet." : ctx.step_sentence),
+      ctx.theme.text);
   // The sentence is what changed: it sits on the yellow of the other panels' marks.
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();

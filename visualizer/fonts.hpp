@@ -11,12 +11,12 @@ struct ImFont;
 namespace coroscope::visualizer {
 
 struct AppFonts {
-  Fonts panels;                // regular 17, bold 17, mono 15, mono bold 15, small 14 (x scale)
-  ImFont* caption = nullptr;   // bold 12: the captions over the top bar's controls
-  ImFont* title = nullptr;     // bold 13: the panels' title bars
-  ImFont* button = nullptr;    // bold 15: button labels
-  ImFont* readout = nullptr;   // mono bold 17: step, iteration, loop time
-  ImFont* logo = nullptr;      // bold 19
+  Fonts panels;               // regular 17, bold 17, mono 15, mono bold 15, small 14 (x scale)
+  ImFont* caption = nullptr;  // bold 12: the captions over the top bar's controls
+  ImFont* title = nullptr;    // bold 13: the panels' title bars
+  ImFont* button = nullptr;   // bold 15: button labels
+  ImFont* readout = nullptr;  // mono bold 17: step, iteration, loop time
+  ImFont* logo = nullptr;     // bold 19
   float scale = 1;
 };
 

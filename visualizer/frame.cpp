@@ -20,8 +20,7 @@ namespace {
 // The panels' windows: fixed, with a title bar, nothing ImGui would remember or let move.
 constexpr ImGuiWindowFlags panel_flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                          ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                                         ImGuiWindowFlags_NoFocusOnAppearing |
-                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
 void place(const Rect& rect) {
   ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
@@ -31,7 +30,8 @@ void place(const Rect& rect) {
 // The diagnosis banner: as many lines as the diagnosis has, up to six (then it scrolls).
 float banner_height(std::string_view diagnosis, const AppFonts& fonts) {
   if (diagnosis.empty()) return 0;
-  const auto lines = static_cast<float>(std::min<std::size_t>(std::count(diagnosis.begin(), diagnosis.end(), '\n') + 1, 6));
+  const auto lines =
+      static_cast<float>(std::min<std::size_t>(std::count(diagnosis.begin(), diagnosis.end(), '\n') + 1, 6));
   return lines * fonts.panels.mono->FontSize * 1.15f + 16 * fonts.scale;
 }
 

@@ -20,17 +20,15 @@ namespace {
 constexpr std::size_t recent_steps = 12;
 
 bool is_listed(const trace::FutureModel& f, std::size_t step) {
-  return f.kind != FutureKind::task &&
-         (f.state == trace::FutureState::pending || f.done_step == trace::open_end || f.done_step + recent_steps >= step);
+  return f.kind != FutureKind::task && (f.state == trace::FutureState::pending || f.done_step == trace::open_end ||
+                                        f.done_step + recent_steps >= step);
 }
 
 struct Columns {
   float future, state, waiters, callbacks;
 };
 
-Columns columns(float x, float width) {
-  return {x + 2, x + width * 0.41f, x + width * 0.70f, x + width - 2};
-}
+Columns columns(float x, float width) { return {x + 2, x + width * 0.41f, x + width * 0.70f, x + width - 2}; }
 
 void header_row(const PanelContext& ctx) {
   const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -62,7 +60,7 @@ void future_row(const PanelContext& ctx, const trace::FutureModel& f, bool chang
   dl->PopClipRect();
 
   const float r = ImGui::GetFontSize() * 0.25f;
-  const Color state_color = pending                                       ? suspended_edge(theme)
+  const Color state_color = pending                                    ? suspended_edge(theme)
                             : f.state == trace::FutureState::result    ? theme.running
                             : f.state == trace::FutureState::exception ? theme.raised
                                                                        : theme.cancelled;
@@ -74,12 +72,16 @@ void future_row(const PanelContext& ctx, const trace::FutureModel& f, bool chang
 
   // Its waiters: suspended on it while it is pending, woken by it once done.
   float x = c.waiters;
-  dl->PushClipRect(ImVec2(c.waiters, row.min.y), ImVec2(c.callbacks - text_size(ctx.fonts.mono, "9").x - 4, row.max.y), true);
+  dl->PushClipRect(ImVec2(c.waiters, row.min.y), ImVec2(c.callbacks - text_size(ctx.fonts.mono, "9").x - 4, row.max.y),
+                   true);
   for (std::uint32_t task : f.waiters) x += task_badge(ctx, dl, x, yc, task) + 4;
-  if (f.waiters.empty()) text_mid(dl, ctx.fonts.small, x, yc, theme.text_faint, "none");
-  else if (!pending) text_mid(dl, ctx.fonts.small, x + 2, yc, theme.woke_arrow, "woken");
+  if (f.waiters.empty())
+    text_mid(dl, ctx.fonts.small, x, yc, theme.text_faint, "none");
+  else if (!pending)
+    text_mid(dl, ctx.fonts.small, x + 2, yc, theme.woke_arrow, "woken");
   dl->PopClipRect();
-  text_right(dl, ctx.fonts.mono, c.callbacks, yc, theme.text_faint, pending ? "\xE2\x80\x93" : std::to_string(f.callbacks_scheduled));
+  text_right(dl, ctx.fonts.mono, c.callbacks, yc, theme.text_faint,
+             pending ? "\xE2\x80\x93" : std::to_string(f.callbacks_scheduled));
 }
 
 struct Listed {
@@ -91,8 +93,10 @@ Listed listed_futures(const trace::LoopModel& model) {
   Listed listed;
   for (const trace::FutureModel& f : model.futures()) {
     if (f.kind == FutureKind::task) continue;
-    if (is_listed(f, model.step())) listed.rows.push_back(&f);
-    else ++listed.hidden;
+    if (is_listed(f, model.step()))
+      listed.rows.push_back(&f);
+    else
+      ++listed.hidden;
     if (f.state == trace::FutureState::pending) ++listed.pending;
   }
   return listed;
@@ -113,8 +117,8 @@ ContentHeight futures_content_height(const PanelContext& ctx) {
 void draw_futures_panel(PanelContext& ctx) {
   const trace::LoopModel& model = ctx.model;
   const Listed shown = listed_futures(model);
-  panel_subtitle(ctx, std::to_string(shown.pending) + " pending  \xC2\xB7  " + std::to_string(shown.rows.size()) +
-                          " shown");
+  panel_subtitle(ctx,
+                 std::to_string(shown.pending) + " pending  \xC2\xB7  " + std::to_string(shown.rows.size()) + " shown");
   if (shown.rows.empty()) {
     ImGui::TextDisabled("no future yet");
     return;

@@ -142,8 +142,7 @@ std::string model_json(const Session& session, std::string_view lesson, const Vi
     output.push_back({{"text", line.text}, {"task", line.task}, {"step", line.step}});
   Json diagnostics = Json::array();
   for (const trace::DiagnosticModel& d : model.diagnostics())
-    diagnostics.push_back(
-        {{"kind", to_string(d.kind)}, {"task", d.task}, {"message", d.message}, {"step", d.step}});
+    diagnostics.push_back({{"kind", to_string(d.kind)}, {"task", d.task}, {"message", d.message}, {"step", d.step}});
   const trace::Changes& changes = model.changes();
   Json history = history_json(model);
 
@@ -177,8 +176,7 @@ std::string model_json(const Session& session, std::string_view lesson, const Vi
   return dump.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-bool write_model_json(const Session& session, std::string_view lesson, const std::string& path,
-                      const ViewInfo* view) {
+bool write_model_json(const Session& session, std::string_view lesson, const std::string& path, const ViewInfo* view) {
   std::ofstream file(path, std::ios::binary);
   file << model_json(session, lesson, view);
   return static_cast<bool>(file);

@@ -17,7 +17,7 @@ namespace coroscope::visualizer {
 // What the app shows the model with, when the app writes the dump: the theme (its colours as
 // "#rrggbb", so a test can find them in a screenshot) and the task selected.
 struct ViewInfo {
-  std::string theme;  // "light", "dark"
+  std::string theme;                                          // "light", "dark"
   std::vector<std::pair<std::string, std::uint32_t>> colors;  // name, ImU32 (0xAABBGGRR)
   std::uint32_t selected_task = 0;
 };

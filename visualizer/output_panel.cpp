@@ -21,8 +21,8 @@ void draw_output_panel(PanelContext& ctx) {
   clipped_rows(output.size(), row_pitch(0.85f), [&](std::size_t i) {
     const trace::OutputLine& line = output[i];
     const std::string id = std::to_string(i);
-    const Row row = list_row(ctx, id.c_str(), row_height(0.85f), i >= new_from,
-                             line.task && line.task == ctx.ui.selected_task);
+    const Row row =
+        list_row(ctx, id.c_str(), row_height(0.85f), i >= new_from, line.task && line.task == ctx.ui.selected_task);
     if (row.clicked) ctx.requests.jump_to_step = line.step;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float yc = (row.min.y + row.max.y) * 0.5f;

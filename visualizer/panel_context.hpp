@@ -22,7 +22,7 @@ struct LessonTexts {
   std::string_view cpp_file;  // "lesson.cpp"
   std::string_view cpp_source;
   std::string_view py_source;
-  std::string_view readme;    // README.md, markdown
+  std::string_view readme;  // README.md, markdown
 };
 
 struct Fonts {

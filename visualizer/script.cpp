@@ -71,9 +71,10 @@ std::pair<ScriptAction, std::string> parse_line(const std::string& line) {
     }
     return {action, {}};
   }
-  return {{}, "unknown action '" + word +
-                  "' (step, back, iteration, restart, end, lesson, play, key, select, theme, screenshot, "
-                  "dump-model)"};
+  return {{},
+          "unknown action '" + word +
+              "' (step, back, iteration, restart, end, lesson, play, key, select, theme, screenshot, "
+              "dump-model)"};
 }
 
 }  // namespace

@@ -71,8 +71,8 @@ void Session::start() {
     // The app's loop runs on VirtualClock (a lesson's sleep(3) steps at once, in the same
     // order); debug mode reports coroutines never awaited; the deadlock check turns "the loop
     // would wait forever" into a DeadlockError that names the stuck tasks.
-    runner_ = std::make_unique<detail::Runner>(RunOptions{
-        .debug = true, .clock = ClockKind::virtual_time, .deadlock_check = true, .tracer = &recorder_});
+    runner_ = std::make_unique<detail::Runner>(
+        RunOptions{.debug = true, .clock = ClockKind::virtual_time, .deadlock_check = true, .tracer = &recorder_});
     runner_->start(main_());
   } catch (...) {
     notice_ = "the lesson could not start: " + message_of(std::current_exception());
@@ -122,7 +122,8 @@ bool Session::record_next_step() {
     if (!handle_ran) {
       step_ends_.back() = recorder_.size();
       const std::size_t last = step_ends_.size() - 1;
-      if (last % checkpoint_interval_ == 0) checkpoints_[last / checkpoint_interval_].apply_until(recorder_, step_ends_.back());
+      if (last % checkpoint_interval_ == 0)
+        checkpoints_[last / checkpoint_interval_].apply_until(recorder_, step_ends_.back());
       if (cursor_ == last) model_.apply_until(recorder_, step_ends_.back());
       return false;
     }
@@ -218,8 +219,7 @@ std::string Session::diagnosis() const {
     add(d.message);
   }
   // A deadlock's DeadlockError repeats its diagnostic word for word.
-  if (error_ && cursor_ >= error_step_ && !(deadlock_reported && is_deadlock(error_)))
-    add(describe_error(error_));
+  if (error_ && cursor_ >= error_step_ && !(deadlock_reported && is_deadlock(error_))) add(describe_error(error_));
   add(notice_);
   return text;
 }

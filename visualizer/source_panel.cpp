@@ -45,7 +45,8 @@ std::size_t trailing_comment(std::string_view line) {
   bool in_string = false;
   for (std::size_t i = 0; i + 1 < line.size(); ++i) {
     if (line[i] == '"' && (i == 0 || line[i - 1] != '\\')) in_string = !in_string;
-    if (!in_string && line[i] == '/' && line[i + 1] == '/') return trimmed(line.substr(0, i)).empty() ? std::string_view::npos : i;
+    if (!in_string && line[i] == '/' && line[i + 1] == '/')
+      return trimmed(line.substr(0, i)).empty() ? std::string_view::npos : i;
   }
   return std::string_view::npos;
 }
@@ -77,12 +78,16 @@ bool has_code(std::string_view line, std::string_view needle) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
     if (quote) {
-      if (c == '\\') ++i;
-      else if (c == quote) quote = 0;
+      if (c == '\\')
+        ++i;
+      else if (c == quote)
+        quote = 0;
       continue;
     }
-    if (c == '"' || c == '\'') quote = c;
-    else if (c == '#' || line.compare(i, 2, "//") == 0) return false;
+    if (c == '"' || c == '\'')
+      quote = c;
+    else if (c == '#' || line.compare(i, 2, "//") == 0)
+      return false;
     else if (line.compare(i, needle.size(), needle) == 0 && (i == 0 || !word_char(line[i - 1])) &&
              (i + needle.size() >= line.size() || !word_char(needle.back()) || !word_char(line[i + needle.size()])))
       return true;
@@ -163,7 +168,8 @@ void collect_marks(const PanelContext& ctx, const Lines& cpp, const Lines& py, M
       const bool running = innermost && t.id == stepped;
       std::string what = innermost ? "on " + (t.waits_on ? model.label(t.waits_on) : t.waits_on_label)
                                    : "on " + short_function(t.await_chain[i + 1].function) + "()";
-      for (auto [marks, line] : {std::pair{&cpp_marks, f.line}, std::pair{&py_marks, python_twin(cpp, py, f.line, f.function)}}) {
+      for (auto [marks, line] :
+           {std::pair{&cpp_marks, f.line}, std::pair{&py_marks, python_twin(cpp, py, f.line, f.function)}}) {
         if (line == 0) continue;
         Mark& m = (*marks)[line];
         // The running task's badge first: the gutter shows one badge and "+n".
@@ -198,12 +204,13 @@ Syntax syntax_colors(const Theme& theme) {
 }
 
 bool is_keyword(std::string_view word, bool cpp) {
-  static constexpr std::string_view python[] = {"async", "def", "await", "return", "import", "for", "in", "if",
-                                                "else", "try", "except", "finally", "raise", "as", "while", "with",
-                                                "True", "False", "None", "not", "and", "or", "lambda", "pass"};
-  static constexpr std::string_view cxx[] = {"co_await", "co_return", "co_yield", "auto", "return", "namespace",
-                                             "const", "for", "if", "else", "try", "catch", "throw", "while", "void",
-                                             "int", "double", "bool", "true", "false", "struct", "using", "static"};
+  static constexpr std::string_view python[] = {
+      "async", "def", "await", "return", "import", "for",   "in",   "if",  "else", "try", "except", "finally",
+      "raise", "as",  "while", "with",   "True",   "False", "None", "not", "and",  "or",  "lambda", "pass"};
+  static constexpr std::string_view cxx[] = {"co_await", "co_return", "co_yield", "auto",  "return", "namespace",
+                                             "const",    "for",       "if",       "else",  "try",    "catch",
+                                             "throw",    "while",     "void",     "int",   "double", "bool",
+                                             "true",     "false",     "struct",   "using", "static"};
   if (cpp) return std::find(std::begin(cxx), std::end(cxx), word) != std::end(cxx);
   return std::find(std::begin(python), std::end(python), word) != std::end(python);
 }
@@ -237,7 +244,9 @@ void code_line(ImDrawList* dl, ImFont* font, float x, float y, std::string_view 
         emit(end, syntax.string);
         continue;
       }
-      emit(end, is_keyword(word, cpp) ? syntax.keyword : end < line.size() && line[end] == '(' ? syntax.call : syntax.text);
+      emit(end, is_keyword(word, cpp)                   ? syntax.keyword
+                : end < line.size() && line[end] == '(' ? syntax.call
+                                                        : syntax.text);
     } else {
       std::size_t end = i + 1;
       while (end < line.size() && !std::isalnum(static_cast<unsigned char>(line[end])) && line[end] != '_' &&
@@ -303,10 +312,14 @@ std::uint32_t view_top(const Lines& lines, const Marks& marks, std::uint32_t foc
   const std::uint32_t header = function_start(lines, std::min(first, focus));
   const std::uint32_t above = header > 1 ? header - 1 : 1;  // a blank line above the definition
   std::uint32_t top;
-  if (last + 1 - above <= rows) top = above;
-  else if (last + 1 - first <= rows) top = first;
-  else if ((focus - above) * 5 < rows * 3) top = above;
-  else top = focus > rows * 2 / 5 ? focus - rows * 2 / 5 : 1;
+  if (last + 1 - above <= rows)
+    top = above;
+  else if (last + 1 - first <= rows)
+    top = first;
+  else if ((focus - above) * 5 < rows * 3)
+    top = above;
+  else
+    top = focus > rows * 2 / 5 ? focus - rows * 2 / 5 : 1;
   // No empty rows below the file's end.
   const auto count = std::uint32_t(lines.size());
   if (count > rows && top > count - rows + 1) top = count - rows + 1;
@@ -365,11 +378,13 @@ void draw_file(const PanelContext& ctx, const char* id, const Lines& lines, cons
       const Color edge = m->running ? theme.running : suspended_edge(theme);
       dl->AddRectFilled(ImVec2(left, y), ImVec2(right, y + row), tint);
       dl->AddRectFilled(ImVec2(left, y), ImVec2(left + 3, y + row), edge);
-      if (m->changed) dl->AddRectFilled(ImVec2(right - 4, y), ImVec2(right, y + row), mix(theme.changed, theme.ready, 0.6f));
+      if (m->changed)
+        dl->AddRectFilled(ImVec2(right - 4, y), ImVec2(right, y + row), mix(theme.changed, theme.ready, 0.6f));
       // The first task's badge, and how many more wait at the same line (a gather's children).
       const float bx = origin.x + task_badge(ctx, dl, origin.x, y + row * 0.5f, m->tasks.front());
       if (m->tasks.size() > 1)
-        text_mid(dl, ctx.fonts.small, bx + 2, y + row * 0.5f, theme.text_faint, "+" + std::to_string(m->tasks.size() - 1));
+        text_mid(dl, ctx.fonts.small, bx + 2, y + row * 0.5f, theme.text_faint,
+                 "+" + std::to_string(m->tasks.size() - 1));
     }
     ImFont* font = m && m->running ? mono_bold : mono;
     const std::string number_text = std::to_string(number);
@@ -387,7 +402,8 @@ void draw_file(const PanelContext& ctx, const char* id, const Lines& lines, cons
       const std::string& note = earliest + text_size(nf, m->note).x <= text_right ? m->note : m->short_note;
       const float nx = std::max(earliest, text_right - text_size(nf, note).x);
       code_room = std::min(code_room, nx - pad + 6 - code_x);
-      const Color ink = m->running ? theme.running : (theme.dark ? theme.text : mix(suspended_edge(theme), theme.text, 0.5f));
+      const Color ink =
+          m->running ? theme.running : (theme.dark ? theme.text : mix(suspended_edge(theme), theme.text, 0.5f));
       dl->PushClipRect(ImVec2(nx - 20, y), ImVec2(text_right, y + row), true);
       if (m->running)
         play_icon(dl, nx - 15, y + row * 0.5f, ink, row * 0.45f);

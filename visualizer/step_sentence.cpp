@@ -166,8 +166,9 @@ std::string describe_step(const trace::LoopModel& model, const trace::Recorder& 
   const StepEvents s = read_step(model, recorder, begin, end);
   std::string text;
   if (!s.run) {
-    text = "asyncio.run(main()) created Task-1 for main() and queued its first step: nothing has run yet "
-           "(press \u2192 to run it)";
+    text =
+        "asyncio.run(main()) created Task-1 for main() and queued its first step: nothing has run yet "
+        "(press \u2192 to run it)";
   } else {
     if (s.iteration_began) {
       text = "Iteration " + std::to_string(model.iteration()) + " began";
@@ -181,7 +182,9 @@ std::string describe_step(const trace::LoopModel& model, const trace::Recorder& 
       for (std::uint32_t future : s.timers_due)
         if (future != s.run->future || static_cast<HandleKind>(s.run->detail) != HandleKind::callback)
           due.push_back(future ? "the timer of " + future_name(model, future) : "a call_later timer");
-      if (!due.empty()) text += "; " + listing(due) + (due.size() == 1 ? " fell due and waits" : " fell due and wait") + " in the ready queue";
+      if (!due.empty())
+        text += "; " + listing(due) + (due.size() == 1 ? " fell due and waits" : " fell due and wait") +
+                " in the ready queue";
       text += ". ";
     }
     std::string sentence = what_ran(model, s);
@@ -198,7 +201,8 @@ std::string describe_step(const trace::LoopModel& model, const trace::Recorder& 
     std::vector<std::string> woken;
     for (std::uint32_t task : s.woken) woken.push_back(model.label(task));
     if (!woken.empty())
-      text += "; " + listing(woken) + " will resume next iteration, not now (a done future only queues its waiters' wakeups)";
+      text += "; " + listing(woken) +
+              " will resume next iteration, not now (a done future only queues its waiters' wakeups)";
     if (!s.created.empty() && s.woken.empty())
       text += "; a new task only runs once its first step reaches the front of the ready queue";
   }

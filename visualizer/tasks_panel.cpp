@@ -20,8 +20,8 @@ std::string await_chain(const trace::LoopModel& model, const trace::TaskModel& t
   switch (t.state) {
     case trace::TaskState::ready:
       return t.steps == 0 ? "created: first step queued"
-             : t.waits_on  ? "ready: wakeup queued"
-                           : "ready: next step queued";
+             : t.waits_on ? "ready: wakeup queued"
+                          : "ready: next step queued";
     case trace::TaskState::running:
       return t.coroutine + "() is running its step";
     case trace::TaskState::done:
@@ -34,7 +34,8 @@ std::string await_chain(const trace::LoopModel& model, const trace::TaskModel& t
       break;
   }
   std::string text;
-  for (const trace::Frame& f : t.await_chain) text += short_function(f.function) + "() :" + std::to_string(f.line) + " \xE2\x86\x92 ";
+  for (const trace::Frame& f : t.await_chain)
+    text += short_function(f.function) + "() :" + std::to_string(f.line) + " \xE2\x86\x92 ";
   // "gather #1" names the future more exactly than the lane's "gather"; "sleep(0.3)" says more
   // than "sleep #2".
   const std::string future = t.waits_on ? model.label(t.waits_on) : std::string();
@@ -79,8 +80,10 @@ std::string waiting_on(const trace::LoopModel& model, const trace::TaskModel& t)
   for (const trace::TaskModel& child : model.tasks()) {
     if (child.created_by != f->created_by || child.created_step != f->created_step || child.id == t.id) continue;
     ++children;
-    if (trace::is_finished(child.state)) ++done;
-    else pending += (pending.empty() ? "" : ", ") + child.name;
+    if (trace::is_finished(child.state))
+      ++done;
+    else
+      pending += (pending.empty() ? "" : ", ") + child.name;
   }
   if (children == 0) return {};
   return "\xE2\x86\xB3 waiting on " + (pending.empty() ? std::string("none") : pending) + "  (" + std::to_string(done) +
@@ -135,16 +138,15 @@ void task_card(PanelContext& ctx, const trace::TaskModel& t, bool changed) {
 
 ContentHeight tasks_content_height(const PanelContext& ctx) {
   const std::size_t cards = ctx.model.tasks().size();
-  return {.all = float(std::max<std::size_t>(cards, 1)) * row_pitch(3),
-          .least = row_pitch(3)};
+  return {.all = float(std::max<std::size_t>(cards, 1)) * row_pitch(3), .least = row_pitch(3)};
 }
 
 void draw_tasks_panel(PanelContext& ctx) {
   const trace::LoopModel& model = ctx.model;
   const auto live = std::count_if(model.tasks().begin(), model.tasks().end(),
                                   [](const trace::TaskModel& t) { return !trace::is_finished(t.state); });
-  panel_subtitle(ctx, "await chains  \xC2\xB7  " + std::to_string(live) + " of " + std::to_string(model.tasks().size()) +
-                          " alive");
+  panel_subtitle(ctx, "await chains  \xC2\xB7  " + std::to_string(live) + " of " +
+                          std::to_string(model.tasks().size()) + " alive");
   if (model.tasks().empty()) ImGui::TextDisabled("no task yet");
   const auto& changed = model.changes().tasks;
   // Follow the task whose step is shown: scroll its card into view when it changes.

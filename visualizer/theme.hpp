@@ -13,9 +13,9 @@ struct Theme {
   bool dark = false;
   Color background, panel, panel_header, border, text, text_faint, text_strong;
   Color running, ready, suspended, done, cancelled, raised, callback;  // task states, loop lane
-  Color accent;              // the primary button ("Step"), the logo, sliders: no state's colour
-  Color on_state_text;       // text drawn on a state's colour
-  Color changed;             // the yellow marks of what changed in the last step
+  Color accent;         // the primary button ("Step"), the logo, sliders: no state's colour
+  Color on_state_text;  // text drawn on a state's colour
+  Color changed;        // the yellow marks of what changed in the last step
   Color now_cursor, created_arrow, woke_arrow, not_run_hatch, selection, code_background;
   Color source_running_line, source_waiting_line;
   Color banner_error, banner_text;

@@ -21,20 +21,18 @@ struct View {
   double first = 0;    // the first step shown (fractional while zoomed)
   double visible = 1;  // how many steps the plot shows
   float plot_left = 0, plot_right = 0;
-  float loop_mid = 0;      // the loop lane's centre (screen y)
-  float lanes_top = 0;     // lane 0's top (screen y, scrolled)
+  float loop_mid = 0;   // the loop lane's centre (screen y)
+  float lanes_top = 0;  // lane 0's top (screen y, scrolled)
   float lane_height = 0;
   float segment_height = 0;
   float clip_top = 0, clip_bottom = 0;  // the lanes in view (screen y)
-  double now_end = 0;  // the end of the step shown: model.step() + 1
+  double now_end = 0;                   // the end of the step shown: model.step() + 1
 
   double last() const { return first + visible; }
   float x(double step) const {
     return plot_left + static_cast<float>((step - first) / visible) * (plot_right - plot_left);
   }
-  double step_at(float screen_x) const {
-    return first + (screen_x - plot_left) / (plot_right - plot_left) * visible;
-  }
+  double step_at(float screen_x) const { return first + (screen_x - plot_left) / (plot_right - plot_left) * visible; }
   // A task's lane is its creation order; the loop's own lane (task 0) sits above them.
   float lane_top(std::uint32_t ordinal) const { return lanes_top + (ordinal - 1) * lane_height; }
   float lane_mid(std::uint32_t task) const;

@@ -44,8 +44,8 @@ void draw_segment(const View& view, ImDrawList* dl, const trace::TaskModel& task
   // A finished task's lane goes on as a thin bar: the task is over, the lane keeps its place.
   const bool finished = trace::is_finished(s.state);
   const float half = finished ? h * 0.22f : h * 0.5f;
-  const ImVec2 a(std::round(xa) + 1, std::round(yc - half)), b(std::max(std::round(xb) - 1, std::round(xa) + 2),
-                                                                std::round(yc + half));
+  const ImVec2 a(std::round(xa) + 1, std::round(yc - half)),
+      b(std::max(std::round(xb) - 1, std::round(xa) + 2), std::round(yc + half));
   const float rounding = std::min(4.f, (b.x - a.x) * 0.5f);
   const Color fill = theme.state(s.state);
   dl->AddRectFilled(a, b, fill, rounding);
@@ -81,7 +81,8 @@ void draw_segment(const View& view, ImDrawList* dl, const trace::TaskModel& task
       const Color ink = s.state == TaskState::done ? theme.text_faint : theme.state(s.state);
       const std::string word = s.state == TaskState::raised ? "raised " + task.exception : to_string(s.state);
       const float y = yc - h * 0.5f + fonts.small->FontSize * 0.45f;
-      if (!label_in(dl, fonts.small, a.x, b.x, y, ink, word, false)) label_in(dl, fonts.small, a.x, b.x, y, ink, to_string(s.state), false);
+      if (!label_in(dl, fonts.small, a.x, b.x, y, ink, word, false))
+        label_in(dl, fonts.small, a.x, b.x, y, ink, to_string(s.state), false);
       break;
     }
   }
@@ -97,7 +98,8 @@ float View::lane_mid(std::uint32_t task) const {
 
 const trace::Segment* segment_at(const trace::TaskModel& task, double step) {
   const auto& segments = task.segments;
-  auto it = std::partition_point(segments.begin(), segments.end(), [&](const trace::Segment& s) { return end_of(s) <= step; });
+  auto it = std::partition_point(segments.begin(), segments.end(),
+                                 [&](const trace::Segment& s) { return end_of(s) <= step; });
   return it != segments.end() && static_cast<double>(it->begin) <= step ? &*it : nullptr;
 }
 
@@ -116,19 +118,22 @@ void draw_loop_lane(const View& view, ImDrawList* dl) {
         const bool merged = last - first > 1;
         const trace::TaskModel* task = is_task_handle(s.kind) ? view.ctx.model.task(s.task) : nullptr;
         const Color fill = task ? theme.task_color(task->ordinal) : theme.callback;
-        const ImVec2 a(std::round(xa) + 1, std::round(yc - h / 2)), b(std::max(std::round(xb) - 1, a.x + 1), std::round(yc + h / 2));
+        const ImVec2 a(std::round(xa) + 1, std::round(yc - h / 2)),
+            b(std::max(std::round(xb) - 1, a.x + 1), std::round(yc + h / 2));
         dl->AddRectFilled(a, b, merged ? with_alpha(fill, 200) : fill, std::min(4.f, (b.x - a.x) * 0.5f));
         if (merged || b.x - a.x < 16) return;
         const Color ink = text_on(theme, fill);
         if (task) {
           const std::string tag = "T" + std::to_string(task->ordinal);
-          if (!label_in(dl, view.ctx.fonts.small, a.x, b.x, yc, ink, (s.kind == HandleKind::task_wakeup ? "wake " : "step ") + tag, true))
+          if (!label_in(dl, view.ctx.fonts.small, a.x, b.x, yc, ink,
+                        (s.kind == HandleKind::task_wakeup ? "wake " : "step ") + tag, true))
             label_in(dl, view.ctx.fonts.small, a.x, b.x, yc, ink, tag, true);
         } else if (s.future && s.kind == HandleKind::callback) {
           // A sleep's timer: the callback that completes its future (the diamond, mid-step).
           if (b.x - a.x > 20) clock_icon(dl, a.x + 9, yc, ink, 4.5f);
         } else if (!label_in(dl, view.ctx.fonts.small, a.x, b.x, yc, ink, s.label, true)) {
-          label_in(dl, view.ctx.fonts.small, a.x, b.x, yc, ink, s.kind == HandleKind::done_callback ? "done cb" : "cb", true);
+          label_in(dl, view.ctx.fonts.small, a.x, b.x, yc, ink, s.kind == HandleKind::done_callback ? "done cb" : "cb",
+                   true);
         }
       });
 }
@@ -138,13 +143,15 @@ void draw_task_lane(const View& view, ImDrawList* dl, const trace::TaskModel& ta
   const Theme& theme = view.ctx.theme;
   for_each_visible(
       task.segments.begin(), task.segments.end(), [](const trace::Segment& s) { return double(s.begin); },
-      [](const trace::Segment& s) { return end_of(s); }, view, [&](auto first, auto last, float xa, float xb) {
+      [](const trace::Segment& s) { return end_of(s); }, view,
+      [&](auto first, auto last, float xa, float xb) {
         if (last - first == 1) {
           draw_segment(view, dl, task, *first, xa, xb, yc);
           return;
         }
         const Color fill = theme.state(telling_state(&*first, &*first + (last - first)));
-        dl->AddRectFilled(ImVec2(xa, yc - view.segment_height * 0.5f), ImVec2(xb, yc + view.segment_height * 0.5f), fill);
+        dl->AddRectFilled(ImVec2(xa, yc - view.segment_height * 0.5f), ImVec2(xb, yc + view.segment_height * 0.5f),
+                          fill);
       });
 }
 
@@ -160,7 +167,8 @@ void draw_arrows(const View& view, ImDrawList* dl) {
   // Arrows are in the order of their first step; an arrow into the view starts at most a view's
   // width (or 256 steps) before it.
   const double from = view.first - std::max(view.visible, 256.0);
-  auto it = std::partition_point(arrows.begin(), arrows.end(), [&](const trace::Arrow& a) { return double(a.from_step) < from; });
+  auto it = std::partition_point(arrows.begin(), arrows.end(),
+                                 [&](const trace::Arrow& a) { return double(a.from_step) < from; });
   const float half = view.segment_height * 0.5f;
   const Color halo = theme.panel;
   for (; it != arrows.end() && double(it->from_step) < view.last(); ++it) {

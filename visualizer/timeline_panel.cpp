@@ -27,7 +27,8 @@ struct Layout {
 
 const trace::Iteration* iteration_of(const trace::LoopModel& model, double step) {
   const auto& its = model.iterations();
-  auto it = std::partition_point(its.begin(), its.end(), [&](const trace::Iteration& i) { return double(i.first_step) <= step; });
+  auto it = std::partition_point(its.begin(), its.end(),
+                                 [&](const trace::Iteration& i) { return double(i.first_step) <= step; });
   return it == its.begin() ? nullptr : &*(it - 1);
 }
 
@@ -65,8 +66,8 @@ void handle_zoom_and_pan(PanelContext& ctx, const View& view, bool hovered, bool
   UiState& ui = ctx.ui;
   if (hovered && io.MouseWheel != 0 && !io.KeyShift) {
     const double anchor = view.step_at(io.MousePos.x);
-    const double visible = std::clamp(view.visible * std::pow(0.85, double(io.MouseWheel)), 2.0,
-                                      std::max(8.0, extent(ctx)) * 1.5);
+    const double visible =
+        std::clamp(view.visible * std::pow(0.85, double(io.MouseWheel)), 2.0, std::max(8.0, extent(ctx)) * 1.5);
     ui.first_step = anchor - (anchor - view.first) * visible / view.visible;
     ui.visible_steps = visible;
   }
@@ -124,7 +125,8 @@ void draw_grid(const View& view, ImDrawList* dl, float y0, float y1) {
     for (double s = std::max(0.0, std::ceil(view.first)); s <= view.last(); ++s)
       dl->AddLine(ImVec2(std::round(view.x(s)), y0), ImVec2(std::round(view.x(s)), y1), faint);
   const auto& its = view.ctx.model.iterations();
-  auto it = std::partition_point(its.begin(), its.end(), [&](const trace::Iteration& i) { return double(i.first_step) < view.first; });
+  auto it = std::partition_point(its.begin(), its.end(),
+                                 [&](const trace::Iteration& i) { return double(i.first_step) < view.first; });
   float last_x = -1e9f;
   for (; it != its.end() && double(it->first_step) <= view.last(); ++it) {
     const float x = std::round(view.x(double(it->first_step)));
@@ -142,11 +144,13 @@ void draw_after_now(const View& view, ImDrawList* dl, float y0, float y1) {
                     with_alpha(theme.now_cursor, theme.dark ? 22 : 14));
   const float recorded_x = std::min(view.plot_right, view.x(double(view.ctx.steps_recorded) + 1));
   const float start = std::max(view.plot_left, now_x);
-  if (recorded_x > start) hatch_rect(dl, ImVec2(start, y0), ImVec2(recorded_x, y1), with_alpha(theme.not_run_hatch, 150), 14);
+  if (recorded_x > start)
+    hatch_rect(dl, ImVec2(start, y0), ImVec2(recorded_x, y1), with_alpha(theme.not_run_hatch, 150), 14);
   const float future_start = std::max(start, recorded_x);
   if (future_start < view.plot_right) {
     dl->AddRectFilled(ImVec2(future_start, y0), ImVec2(view.plot_right, y1), with_alpha(theme.not_run_hatch, 90));
-    if (!view.ctx.run_over) hatch_rect(dl, ImVec2(future_start, y0), ImVec2(view.plot_right, y1), theme.not_run_hatch, 9);
+    if (!view.ctx.run_over)
+      hatch_rect(dl, ImVec2(future_start, y0), ImVec2(view.plot_right, y1), theme.not_run_hatch, 9);
   }
 }
 
@@ -170,7 +174,8 @@ void draw_axis(const View& view, ImDrawList* dl, const Layout& l, float top) {
         const std::size_t index = &i - its.data();
         return index + 1 < its.size() ? double(its[index + 1].first_step) : view.now_end;
       },
-      view, [&](auto first, auto last, float xa, float xb) {
+      view,
+      [&](auto first, auto last, float xa, float xb) {
         if (last - first > 1 || xb - xa < 10) return;
         const trace::Iteration& i = *first;
         const bool current = i.number == ctx.model.iteration();
@@ -288,7 +293,8 @@ void tooltip_title(const PanelContext& ctx, const std::string& title) {
 // What the loop ran at a step.
 void loop_tooltip(const PanelContext& ctx, double step) {
   const auto& steps = ctx.model.loop_steps();
-  auto it = std::partition_point(steps.begin(), steps.end(), [&](const trace::LoopStep& s) { return double(s.step) + 1 <= step; });
+  auto it = std::partition_point(steps.begin(), steps.end(),
+                                 [&](const trace::LoopStep& s) { return double(s.step) + 1 <= step; });
   if (it == steps.end() || double(it->step) > step) return;
   ImGui::BeginTooltip();
   tooltip_title(ctx, it->label);
@@ -343,8 +349,9 @@ void draw_timeline_panel(PanelContext& ctx) {
   {
     const double shown_from = std::max(0.0, std::floor(view.first));
     const double shown_to = std::min(std::ceil(view.last()), double(std::max(ctx.steps_recorded, model.step())));
-    panel_subtitle(ctx, "purple: woke  \xC2\xB7  dashed: created  \xC2\xB7  steps " + std::to_string(std::size_t(shown_from)) +
-                            "\xE2\x80\x93" + std::to_string(std::size_t(std::max(shown_from, shown_to))) + " of " +
+    panel_subtitle(ctx, "purple: woke  \xC2\xB7  dashed: created  \xC2\xB7  steps " +
+                            std::to_string(std::size_t(shown_from)) + "\xE2\x80\x93" +
+                            std::to_string(std::size_t(std::max(shown_from, shown_to))) + " of " +
                             std::to_string(std::max(ctx.steps_recorded, model.step())));
   }
 
@@ -413,7 +420,8 @@ void draw_timeline_panel(PanelContext& ctx) {
   view.clip_bottom = child.y + lanes_area_height;
   ImGui::Dummy(ImVec2(1, view.lane_height * n));
   const std::size_t first_lane = std::size_t(std::max(0.f, std::floor(scroll / view.lane_height)));
-  const std::size_t end_lane = std::min(tasks.size(), std::size_t(std::ceil((scroll + lanes_area_height) / view.lane_height)) + 1);
+  const std::size_t end_lane =
+      std::min(tasks.size(), std::size_t(std::ceil((scroll + lanes_area_height) / view.lane_height)) + 1);
   const std::vector<Stuck> stuck = stuck_tasks(model);
   const auto& changed = model.changes().tasks;
   const float left = child.x, right = child.x + avail.x;

@@ -37,7 +37,8 @@ std::string describe_never_finished(const std::vector<AnyTask>& tasks) {
     if (!text.empty()) text += "\n";
     text += task.get_name() + " (" + std::string(task.get_coro_name()) +
             ") caught CancelledError during shutdown and never finished: the virtual clock jumped to its next "
-            "timer " + std::to_string(shutdown_wait_limit) +
+            "timer " +
+            std::to_string(shutdown_wait_limit) +
             " times and it still waited (on the real clock asyncio would wait for it forever)";
   }
   return text;

@@ -82,8 +82,9 @@ aio::Coroutine<void> leaves_a_stubborn_task(Log& log) {
 TEST_CASE("issue 13: on the virtual clock, a task that swallows the shutdown's CancelledError is named, not spun on") {
   Log log;
   const std::string message = raised_message<aio::RuntimeError>(leaves_a_stubborn_task(log));
-  CHECK(message.starts_with("stubborn (swallows_cancellation) caught CancelledError during shutdown and never "
-                            "finished: the virtual clock jumped to its next timer 1000 times"));
+  CHECK(
+      message.starts_with("stubborn (swallows_cancellation) caught CancelledError during shutdown and never "
+                          "finished: the virtual clock jumped to its next timer 1000 times"));
   CHECK(log.lines == Lines{"stubborn: caught CancelledError"});
 }
 

@@ -1,9 +1,9 @@
 // detail::Runner::step: asyncio.run cut at every handle, which the visualizer drives. It must
 // be the same run as aio::run, event for event, shutdown included.
+#include <doctest/doctest.h>
 #include <coroscope/lesson.hpp>
 #include <coroscope/trace/event_format.hpp>
 #include <coroscope/trace/recorder.hpp>
-#include <doctest/doctest.h>
 
 #include "test_support.hpp"
 
@@ -36,7 +36,9 @@ aio::Coroutine<void> awaits_forever() {
 
 // The lessons' print() lines stay out of the test's output.
 struct QuietOutput {
-  QuietOutput() { aio::set_output_sink([](std::string_view) {}); }
+  QuietOutput() {
+    aio::set_output_sink([](std::string_view) {});
+  }
   ~QuietOutput() { aio::set_output_sink({}); }
 };
 

@@ -1,7 +1,7 @@
 // The visualizer's session, without ImGui: stepping forward, back, restarting and bad
 // lessons, compared through the model's JSON dump (what every panel draws).
-#include <coroscope/asyncio.hpp>
 #include <doctest/doctest.h>
+#include <coroscope/asyncio.hpp>
 
 #include <algorithm>
 #include <sstream>

@@ -16,8 +16,9 @@ namespace trace = coroscope::trace;
 namespace {
 
 // What a mutation may put in place of a few bytes: the values a hostile or broken file holds.
-constexpr const char* replacements[] = {"-1", "1e300", "4294967297", "300", "\"x\"", "null", "{}", "[]", "0.5",
-                                        "true", "\"\\u0000\"", "\"\xff\"", ":", ",", "\"kind\"", "\n", "", "9e18"};
+constexpr const char* replacements[] = {"-1",       "1e300", "4294967297", "300",         "\"x\"",    "null", "{}",
+                                        "[]",       "0.5",   "true",       "\"\\u0000\"", "\"\xff\"", ":",    ",",
+                                        "\"kind\"", "\n",    "",           "9e18"};
 
 std::string mutated(const std::string& trace, std::mt19937& random) {
   std::string text = trace;
@@ -27,8 +28,8 @@ std::string mutated(const std::string& trace, std::mt19937& random) {
     const std::size_t length = std::uniform_int_distribution<std::size_t>(0, 8)(random);
     switch (std::uniform_int_distribution<int>(0, 3)(random)) {
       case 0:  // a value replaced
-        text.replace(at, length, replacements[std::uniform_int_distribution<std::size_t>(
-                                     0, std::size(replacements) - 1)(random)]);
+        text.replace(at, length,
+                     replacements[std::uniform_int_distribution<std::size_t>(0, std::size(replacements) - 1)(random)]);
         break;
       case 1:  // a byte changed
         text[at] = static_cast<char>(std::uniform_int_distribution<int>(0, 255)(random));

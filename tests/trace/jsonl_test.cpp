@@ -145,9 +145,9 @@ TEST_CASE("issue 13: a trace cut in the middle of its last line is read up to th
   const trace::TraceInfo info = trace::read_jsonl(cut, read);
   CHECK(read.size() == recorded.size() - 1);
   const std::string line = std::to_string(recorded.size() + 1);
-  CHECK(info.warnings == std::vector<std::string>{"line " + line +
-                                                  ": the trace ends in the middle of this line (cut short?): the " +
-                                                  std::to_string(read.size()) + " events before it were read"});
+  CHECK(info.warnings ==
+        std::vector<std::string>{"line " + line + ": the trace ends in the middle of this line (cut short?): the " +
+                                 std::to_string(read.size()) + " events before it were read"});
   // A line that is not the last one is an error, cut or not.
   CHECK(std::string(read_error(whole.substr(0, last_line + 10) + "\n" + whole.substr(last_line)).what())
             .starts_with("line " + line + ": not valid JSON"));

@@ -263,10 +263,9 @@ void LoopModel::suspend(const TraceEvent& e) {
 void LoopModel::finish_future(const TraceEvent& e) {
   const auto state = static_cast<DoneState>(e.detail);
   if (TaskModel* t = find_task(e.future)) {
-    set_state(*t,
-              state == DoneState::result      ? TaskState::done
-              : state == DoneState::exception ? TaskState::raised
-                                              : TaskState::cancelled);
+    set_state(*t, state == DoneState::result      ? TaskState::done
+                  : state == DoneState::exception ? TaskState::raised
+                                                  : TaskState::cancelled);
     t->waits_on = 0;
     t->waits_on_label.clear();
     t->await_chain.clear();

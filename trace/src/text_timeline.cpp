@@ -33,7 +33,11 @@ std::string seconds(double t) {
 class TimelineWriter {
  public:
   TimelineWriter(std::ostream& out, const Recorder& recorder, const TimelineOptions& options)
-      : out_(out), recorder_(recorder), color_(options.color), labels_(recorder.strings()), model_(recorder.strings()) {}
+      : out_(out),
+        recorder_(recorder),
+        color_(options.color),
+        labels_(recorder.strings()),
+        model_(recorder.strings()) {}
 
   void write() {
     if (recorder_.size() > 0 && recorder_.iteration(0) == 0)
@@ -131,12 +135,13 @@ std::string TimelineWriter::describe(std::size_t i, std::size_t& next) {
     case TraceKind::handle_scheduled:
       return item(handle(handle_info(e)) + " joins the ready queue (position " + std::to_string(e.a) + ")");
     case TraceKind::timer_scheduled:
-      return item((model_.running_task() ? task(model_.running_task()) + " sets" : std::string("sets")) + " a timer for t=" + seconds(e.value) +
-                  ": " + handle(handle_info(e)));
+      return item((model_.running_task() ? task(model_.running_task()) + " sets" : std::string("sets")) +
+                  " a timer for t=" + seconds(e.value) + ": " + handle(handle_info(e)));
     case TraceKind::handle_run:
       return describe_handle_run(i);
     case TraceKind::handle_cancelled: {
-      return item((queued(e.handle) ? "skips a cancelled handle: " : "drops a cancelled timer: ") + handle(handle_info(e)));
+      return item((queued(e.handle) ? "skips a cancelled handle: " : "drops a cancelled timer: ") +
+                  handle(handle_info(e)));
     }
     case TraceKind::handle_cancel:
       return item((model_.running_task() ? task(model_.running_task()) + " cancels" : std::string("cancels")) +

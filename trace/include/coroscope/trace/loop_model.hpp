@@ -53,16 +53,16 @@ struct Segment {
 
 struct TaskModel {
   std::uint32_t id = 0;
-  std::uint32_t ordinal = 0;  // 1, 2, ... in creation order: the lane, the colour
-  std::string name;           // "Task-2" (its latest name)
-  std::string coroutine;      // "worker"
+  std::uint32_t ordinal = 0;     // 1, 2, ... in creation order: the lane, the colour
+  std::string name;              // "Task-2" (its latest name)
+  std::string coroutine;         // "worker"
   std::uint32_t created_by = 0;  // the creating task (0: none)
   std::size_t created_step = 0;
   TaskState state = TaskState::ready;
-  std::uint32_t waits_on = 0;     // the future it is suspended on
-  std::string waits_on_label;     // as its lane labels it
-  std::vector<Frame> await_chain;  // outermost (the task's coroutine) first; empty unless suspended
-  std::uint32_t steps = 0;         // steps begun
+  std::uint32_t waits_on = 0;             // the future it is suspended on
+  std::string waits_on_label;             // as its lane labels it
+  std::vector<Frame> await_chain;         // outermost (the task's coroutine) first; empty unless suspended
+  std::uint32_t steps = 0;                // steps begun
   std::uint32_t cancel_requested_by = 0;  // who last called cancel() (0: outside any task)
   bool cancel_requested = false;
   std::string cancel_message;
@@ -81,11 +81,11 @@ struct FutureModel {
   std::size_t created_step = 0;
   FutureState state = FutureState::pending;
   std::size_t done_step = open_end;
-  std::uint32_t done_by = 0;            // the task running when it completed
+  std::uint32_t done_by = 0;              // the task running when it completed
   std::uint32_t callbacks_scheduled = 0;  // done callbacks its completion scheduled
-  std::vector<std::uint32_t> waiters;   // tasks suspended on it now, in the order they began
-  double timer_when = -1;               // a sleep's deadline (-1: none)
-  double timer_delay = -1;              // and its delay: "sleep(0.2)"
+  std::vector<std::uint32_t> waiters;     // tasks suspended on it now, in the order they began
+  double timer_when = -1;                 // a sleep's deadline (-1: none)
+  double timer_delay = -1;                // and its delay: "sleep(0.2)"
 };
 
 // An entry of the ready queue, saying what it will run.
