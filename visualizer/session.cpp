@@ -13,22 +13,10 @@ namespace coroscope::visualizer {
 
 namespace {
 
-bool is_deadlock(const std::exception_ptr& error) {
-  try {
-    std::rethrow_exception(error);
-  } catch (const DeadlockError&) {
-    return true;
-  } catch (...) {
-    return false;
-  }
-}
-
 // What asyncio.run raised, as Python prints it uncaught (lesson_main's words); a deadlock's
 // report is already a full explanation.
 std::string describe_error(const std::exception_ptr& error) {
-  if (is_deadlock(error)) return message_of(error);
-  return "Traceback (most recent call last):\n  (the lesson's main coroutine)\n" + type_name(error) + ": " +
-         message_of(error);
+  return is_instance<DeadlockError>(error) ? message_of(error) : lesson_traceback(error);
 }
 
 }  // namespace
@@ -219,7 +207,8 @@ std::string Session::diagnosis() const {
     add(d.message);
   }
   // A deadlock's DeadlockError repeats its diagnostic word for word.
-  if (error_ && cursor_ >= error_step_ && !(deadlock_reported && is_deadlock(error_))) add(describe_error(error_));
+  if (error_ && cursor_ >= error_step_ && !(deadlock_reported && is_instance<DeadlockError>(error_)))
+    add(describe_error(error_));
   add(notice_);
   return text;
 }

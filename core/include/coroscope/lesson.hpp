@@ -3,7 +3,9 @@
 // It makes lesson.cpp a program that prints exactly what `python3 lesson.py` prints. Lessons
 // run on VirtualClock (set COROSCOPE_CLOCK=real for real time): the order is the same, and a
 // lesson that sleeps for seconds finishes at once.
+#include <exception>
 #include <optional>
+#include <string>
 
 #include "coroscope/clock.hpp"
 #include "coroscope/coroutine.hpp"
@@ -28,6 +30,10 @@ inline constexpr int exit_interrupted = 130;
 // the way Python reports an uncaught one (its type and message on stderr), with exit status 1;
 // exit_interrupted for KeyboardInterrupt (interrupt.hpp).
 int lesson_main(LessonMain main, const LessonOptions& options = {});
+
+// What lesson_main prints for an exception that escaped main, as Python prints an uncaught
+// one: "Traceback (most recent call last):\n  (the lesson's main coroutine)\nValueError: bad".
+std::string lesson_traceback(const std::exception_ptr& error);
 
 }  // namespace coroscope
 
