@@ -114,6 +114,22 @@ std::string task_name(const trace::LoopModel& model, std::uint32_t id) {
   return t->name + " (" + t->coroutine + ")";
 }
 
+// How the future a wakeup was for ended, and so what its await does: return, raise, or raise
+// CancelledError (Task.__step throws it in when the awaited future was cancelled).
+std::string how_it_ended(const trace::LoopModel& model, std::uint32_t id) {
+  bool cancelled = false, raised = false;
+  if (const trace::TaskModel* t = model.task(id)) {
+    cancelled = t->state == trace::TaskState::cancelled;
+    raised = t->state == trace::TaskState::raised;
+  } else if (const trace::FutureModel* f = model.future(id)) {
+    cancelled = f->state == trace::FutureState::cancelled;
+    raised = f->state == trace::FutureState::exception;
+  }
+  if (cancelled) return " was cancelled, and got CancelledError at its await";
+  if (raised) return " raised, and got its exception at its await";
+  return " is done, and resumed after its await";
+}
+
 // The handle the loop ran, as the step's subject.
 std::string what_ran(const trace::LoopModel& model, const StepEvents& s) {
   const auto kind = static_cast<HandleKind>(s.run->detail);
@@ -124,7 +140,7 @@ std::string what_ran(const trace::LoopModel& model, const StepEvents& s) {
       return task_name(model, s.run->task) + " took its next step, queued when it yielded";
     case HandleKind::task_wakeup:
       return task_name(model, s.run->task) + " woke up because " + future_name(model, s.run->future) +
-             " is done, and resumed after its await";
+             how_it_ended(model, s.run->future);
     case HandleKind::done_callback:
       return "a done callback of " + model.label(s.run->future) + " ran";
     case HandleKind::callback:

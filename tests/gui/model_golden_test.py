@@ -17,6 +17,7 @@ CASES = [
     (2, 4),  # create_task: three tasks, two of them ready behind the running one
     (3, 6),  # timers in deadline order, one fired
     (4, 5),  # gather: the timer of sleep(0.1) fired, Task-3's wakeup queued for the next iteration
+    (5, 5),  # cancellation: the sleep was cancelled, so the woken task gets CancelledError at its await
     (5, 7),  # cancellation: the cancelled task's timer struck out, its CancelledError at the await
 ]
 
