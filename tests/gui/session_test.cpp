@@ -50,6 +50,24 @@ std::vector<std::string> forward_dumps(Session& session) {
   return dumps;
 }
 
+// The dumps at the steps `probes` (in their order), reached one step at a time from the start:
+// dumping every step of a long run would take quadratic time, each dump holding the history.
+// `at_each_step` sees the session at every step on the way.
+template <class F = void (*)()>
+std::vector<std::string> dumps_stepping_forward(
+    Session& session, const std::vector<std::size_t>& probes, F at_each_step = [] {}) {
+  std::vector<std::string> dumps(probes.size());
+  const auto take = [&] {
+    at_each_step();
+    for (std::size_t i = 0; i < probes.size(); ++i)
+      if (probes[i] == session.cursor()) dumps[i] = dump(session);
+  };
+  take();
+  while (session.step_forward()) take();
+  take();  // the last step again once the loop has closed, as forward_dumps does
+  return dumps;
+}
+
 aio::Coroutine<void> yields(int times) {
   for (int i = 0; i < times; ++i) co_await aio::sleep(0);
 }
@@ -94,14 +112,19 @@ TEST_CASE("the model at step k is the same reached forward or by stepping back f
 }
 
 TEST_CASE("checkpoints: any step of a long run is the same as reached step by step") {
-  Session session(many_steps);
-  const std::vector<std::string> forward = forward_dumps(session);
-  REQUIRE(session.steps_recorded() > 2 * Session::first_checkpoint_interval);
-  for (std::size_t k : {std::size_t{700}, std::size_t{3}, std::size_t{256}, std::size_t{255}, std::size_t{513},
-                        std::size_t{512}, forward.size() - 1, std::size_t{257}}) {
-    session.go_to(k);
-    CHECK(session.cursor() == k);
-    CHECK(difference(dump(session), forward[k]) == "");
+  Session recorded(many_steps);
+  recorded.run_to_end();
+  const std::size_t last = recorded.steps_recorded();
+  REQUIRE(last > 2 * Session::first_checkpoint_interval);
+  const std::vector<std::size_t> probes{700, 3, 256, 255, 513, 512, last, 257};
+  Session stepped(many_steps);
+  const std::vector<std::string> forward = dumps_stepping_forward(stepped, probes);
+  for (std::size_t i = 0; i < probes.size(); ++i) {
+    CAPTURE(probes[i]);
+    REQUIRE(!forward[i].empty());
+    recorded.go_to(probes[i]);
+    CHECK(recorded.cursor() == probes[i]);
+    CHECK(difference(dump(recorded), forward[i]) == "");
   }
 }
 
@@ -112,14 +135,9 @@ TEST_CASE("checkpoints of a long run stay within the cap, and any step is still 
   // short as crossing the cap allows: the sanitizer build runs it too.
   const std::vector<std::size_t> probes{0, 256, 768, 16'383, 16'384, 16'895, 17'999};
   Session session(a_long_run);
-  // Dumping every step of an 18,000-step run would take minutes: dump the probes only.
-  std::vector<std::string> forward(probes.size());
-  std::size_t max_count = session.checkpoint_count();
-  do {
-    max_count = std::max(max_count, session.checkpoint_count());
-    for (std::size_t i = 0; i < probes.size(); ++i)
-      if (probes[i] == session.cursor()) forward[i] = dump(session);
-  } while (session.step_forward());
+  std::size_t max_count = 0;
+  const std::vector<std::string> forward =
+      dumps_stepping_forward(session, probes, [&] { max_count = std::max(max_count, session.checkpoint_count()); });
   REQUIRE(session.run_over());
   REQUIRE(session.steps_recorded() > 18'000);
   for (std::size_t i = 0; i < probes.size(); ++i) REQUIRE(!forward[i].empty());
