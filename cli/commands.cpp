@@ -104,6 +104,7 @@ class TraceFile {
   // Flushes, closes and renames the file into place: false (and error()) if any of it failed,
   // including a write before.
   bool commit() {
+    if (!out_) return fail();  // a write of the trace failed: errno still says why
     errno = 0;
     out_.flush();
     if (!out_) return fail();

@@ -20,6 +20,14 @@ Json step_or_null(Step step) {
 
 Json ids(const std::vector<std::uint32_t>& values) { return Json(values); }
 
+// The done callbacks a pending future or task will schedule.
+Json done_callbacks_json(const trace::LoopModel& model, std::uint32_t future) {
+  Json callbacks = Json::array();
+  for (const trace::DoneCallbackModel& cb : model.done_callbacks(future))
+    callbacks.push_back({{"label", cb.label}, {"owner", cb.owner}, {"added_step", cb.added_step}});
+  return callbacks;
+}
+
 Json task_json(const trace::LoopModel& model, const trace::TaskModel& t) {
   Json chain = Json::array();
   for (const trace::Frame& frame : t.await_chain)
@@ -46,10 +54,11 @@ Json task_json(const trace::LoopModel& model, const trace::TaskModel& t) {
           {"cancel_requested_by", t.cancel_requested_by},
           {"cancel_message", t.cancel_message},
           {"exception", t.exception},
+          {"done_callbacks", done_callbacks_json(model, t.id)},
           {"segments", segments}};
 }
 
-Json future_json(const trace::FutureModel& f) {
+Json future_json(const trace::LoopModel& model, const trace::FutureModel& f) {
   return {{"id", f.id},
           {"kind", to_string(f.kind)},
           {"label", f.label},
@@ -61,7 +70,10 @@ Json future_json(const trace::FutureModel& f) {
           {"callbacks_scheduled", f.callbacks_scheduled},
           {"waiters", ids(f.waiters)},
           {"timer_when", f.timer_when},
-          {"timer_delay", f.timer_delay}};
+          {"timer_delay", f.timer_delay},
+          {"cancelled_by", f.cancelled_by},
+          {"cancel_message", f.cancel_message},
+          {"done_callbacks", done_callbacks_json(model, f.id)}};
 }
 
 Json ready_json(const trace::LoopModel& model) {
@@ -106,7 +118,8 @@ Json history_json(const trace::LoopModel& model) {
                           {"first_step", i.first_step},
                           {"time", i.time},
                           {"ready", i.ready},
-                          {"timers", i.timers}});
+                          {"timers", i.timers},
+                          {"io_wait", i.io_wait}});
   Json loop_steps = Json::array();
   for (const trace::LoopStep& s : model.loop_steps())
     loop_steps.push_back({{"step", s.step},
@@ -136,7 +149,7 @@ std::string model_json(const Session& session, std::string_view lesson, const Vi
   Json tasks = Json::array();
   for (const trace::TaskModel& t : model.tasks()) tasks.push_back(task_json(model, t));
   Json futures = Json::array();
-  for (const trace::FutureModel& f : model.futures()) futures.push_back(future_json(f));
+  for (const trace::FutureModel& f : model.futures()) futures.push_back(future_json(model, f));
   Json output = Json::array();
   for (const trace::OutputLine& line : model.output())
     output.push_back({{"text", line.text}, {"task", line.task}, {"step", line.step}});

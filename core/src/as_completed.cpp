@@ -6,16 +6,18 @@ namespace coroscope::detail {
 
 AsCompletedState::AsCompletedState(std::vector<Ref<FutureBase>> todo, std::optional<double> timeout, EventLoop& loop)
     : todo_(std::move(todo)), count_(todo_.size()) {
-  for (const auto& f : todo_) f->add_done_callback(&on_completion, Ref<RefCounted>(this));
+  for (const auto& f : todo_)
+    f->add_done_callback(&on_completion, Ref<RefCounted>(this), runtime_callback("_on_completion"));
   if (!todo_.empty() && timeout)
-    timeout_handle_ = loop.call_later(*timeout, [self = Ref<AsCompletedState>(this)] { self->on_timeout(); });
+    timeout_handle_ = loop.call_later(
+        *timeout, [self = Ref<AsCompletedState>(this)] { self->on_timeout(); }, {}, runtime_callback("_on_timeout"));
 }
 
 // _on_timeout: every future still to come is a dummy None, which _wait_for_one turns into
 // TimeoutError.
 void AsCompletedState::on_timeout() {
   for (const auto& f : todo_) {
-    f->remove_done_callback(&on_completion, this);
+    f->remove_done_callback(&on_completion, this, runtime_callback("_on_completion"));
     done_.put_nowait(AnyFuture());  // Queue a dummy value for _wait_for_one().
   }
   todo_.clear();  // Can't do todo.remove(f) in the loop.

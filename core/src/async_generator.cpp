@@ -46,7 +46,8 @@ void AsyncGeneratorBase::finalize() noexcept {
   if (loop_ && !loop_->is_closed() && !running_ && !finished()) {
     EventLoop& loop = *loop_;
     loop.asyncgen_discard(*this);
-    loop.call_soon([&loop, agen = OwnedGenerator(this)]() mutable { loop.create_task(aclose_owned(std::move(agen))); });
+    loop.call_soon([&loop, agen = OwnedGenerator(this)]() mutable { loop.create_task(aclose_owned(std::move(agen))); },
+                   runtime_callback("create_task"));
     return;
   }
   // Finished, never iterated, or its loop is gone: the frame goes now (its RAII cleanup runs).

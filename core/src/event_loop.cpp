@@ -122,7 +122,10 @@ bool EventLoop::begin_iteration() {
   ++iteration_;
   // The selector's wait. With no file descriptor registered there is nothing to poll, so a
   // loop with ready handles makes no system call at all.
-  if (timeout > 0) wait(timeout);
+  if (timeout > 0) {
+    trace([&] { return TraceEvent{.value = timeout, .kind = TraceKind::io_wait}; });
+    wait(timeout);
+  }
 
   // The clock is read only when something needs the time: due timers, or the trace, which
   // records the iteration's time.
@@ -316,6 +319,7 @@ void EventLoop::stopped() {
 // signal that comes between the check and the sleep is seen one wait later: the waits are
 // short enough for that to pass unnoticed.
 void EventLoop::wait_forever() {
+  trace([&] { return TraceEvent{.value = -1, .kind = TraceKind::io_wait}; });  // select(None)
   for (;;) wait(1.0);
 }
 
@@ -367,12 +371,13 @@ void EventLoop::stop_when_done(detail::RefCounted& loop, detail::FutureBase& don
 void EventLoop::begin_run_until(detail::FutureBase& future) {
   check_closed();
   check_running();
-  future.add_done_callback(stop_when_done, detail::Ref<detail::RefCounted>(this));
+  future.add_done_callback(stop_when_done, detail::Ref<detail::RefCounted>(this),
+                           runtime_callback("_run_until_complete_cb"));
   run_until_ = future.id();
 }
 
 void EventLoop::forget_run_until(detail::FutureBase& future) noexcept {
-  future.remove_done_callback(stop_when_done, this);
+  future.remove_done_callback(stop_when_done, this, runtime_callback("_run_until_complete_cb"));
   run_until_ = 0;
 }
 

@@ -1,5 +1,7 @@
 #include "coroscope/future.hpp"
 
+#include <algorithm>
+
 #include "coroscope/detail/id_counters.hpp"
 #include "coroscope/task.hpp"
 
@@ -78,6 +80,16 @@ void FutureBase::report_never_retrieved(const std::string& what) {
 
 bool FutureBase::cancel(std::string msg) {
   log_traceback_ = false;
+  if (state_ == State::pending) {
+    loop_->trace([&] {
+      TraceEvent event;
+      event.kind = TraceKind::future_cancel;
+      event.future = id_;
+      event.task = running_task_id();
+      event.a = loop_->intern(msg);
+      return event;
+    });
+  }
   return cancel_future(std::move(msg));
 }
 
@@ -167,8 +179,27 @@ void FutureBase::schedule_callback(DoneCallback&& cb) {
       HandleKind::done_callback, {0, id_});
 }
 
-std::size_t FutureBase::remove_done_callback(CallbackFn fn, const RefCounted* context) {
-  return callbacks_.remove(fn, context);
+std::size_t FutureBase::remove_done_callback(CallbackFn fn, const RefCounted* context, CallSite source,
+                                             std::uint32_t owner) {
+  const std::size_t removed = callbacks_.remove(fn, context);
+  // Only a removal that happened is an event: run_until_complete's `finally` removes its
+  // callback after it has run, which changes nothing.
+  if (removed != 0 && loop_->tracer()) [[unlikely]]
+    trace_callback(TraceKind::callback_removed, source, owner, removed);
+  return removed;
+}
+
+void FutureBase::trace_callback(TraceKind kind, CallSite source, std::uint32_t owner, std::size_t removed) {
+  loop_->trace([&] {
+    TraceEvent event;
+    event.kind = kind;
+    event.future = id_;
+    event.task = running_task_id();
+    event.handle = owner;
+    loop_->name_callback(event, source);
+    event.detail = static_cast<std::uint8_t>(std::min<std::size_t>(removed, 255));
+    return event;
+  });
 }
 
 std::string FutureBase::describe() const {

@@ -22,7 +22,8 @@ GatheringBase::GatheringBase(EventLoop& loop, std::vector<Ref<FutureBase>> child
   for (std::size_t i = 0; i < children_.size(); ++i) {
     if (!distinct[i]) continue;
     ++nfuts_;
-    children_[i]->add_done_callback(&GatheringBase::child_done, Ref<RefCounted>(this));
+    children_[i]->add_done_callback(&GatheringBase::child_done, Ref<RefCounted>(this),
+                                    runtime_callback("_done_callback"), id());
   }
 }
 

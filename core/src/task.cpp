@@ -186,7 +186,7 @@ bool TaskBase::cancel(std::string msg) {
 // fut_waiter and its next step throws CancelledError in; its end then wakes, with that
 // CancelledError, the task of the cycle that awaits it, and so on round: each is cancelled once.
 bool TaskBase::cancel_closing_cycle(std::string msg) {
-  fut_waiter_->remove_done_callback(nullptr, this);  // the wakeup of add_waiting_task
+  fut_waiter_->remove_waiting_task(this);
   fut_waiter_.reset();
   must_cancel_ = true;
   set_cancel_message(std::move(msg));

@@ -25,7 +25,7 @@ void TaskGroupState::check_can_create_task() const {
 }
 
 void TaskGroupState::adopt(TaskBase& task) {
-  task.add_done_callback(&on_task_done, Ref<RefCounted>(this));
+  task.add_done_callback(&on_task_done, Ref<RefCounted>(this), runtime_callback("TaskGroup._on_task_done"));
   tasks.emplace_back(&task);
 }
 

@@ -39,9 +39,9 @@ void TimeoutState::reschedule(std::optional<double> new_when) {
   EventLoop& loop = get_running_loop();
   auto fire = [self = Ref<TimeoutState>(this)] { self->on_timeout(); };
   if (*when <= loop.time()) {
-    timeout_handler = loop.call_soon(std::move(fire));
+    timeout_handler = loop.call_soon(std::move(fire), runtime_callback("Timeout._on_timeout"));
   } else {
-    timeout_handler = loop.call_at(*when, std::move(fire));
+    timeout_handler = loop.call_at(*when, std::move(fire), {}, runtime_callback("Timeout._on_timeout"));
   }
 }
 

@@ -38,6 +38,16 @@ const char* to_string(TraceKind kind) noexcept {
       return "exception_raised";
     case TraceKind::task_renamed:
       return "task_renamed";
+    case TraceKind::io_wait:
+      return "io_wait";
+    case TraceKind::callback_source:
+      return "callback_source";
+    case TraceKind::callback_added:
+      return "callback_added";
+    case TraceKind::callback_removed:
+      return "callback_removed";
+    case TraceKind::future_cancel:
+      return "future_cancel";
     case TraceKind::output:
       return "output";
     case TraceKind::diagnostic:

@@ -35,11 +35,17 @@ class WaitState final : public RefCounted {
 Coroutine<void> wait_until(std::vector<Ref<FutureBase>> fs, std::optional<double> timeout, ReturnWhen return_when,
                            EventLoop& loop) {
   Ref<WaitState> state(new WaitState(loop, fs.size(), return_when));
-  if (timeout) state->timeout_handle = loop.call_later(*timeout, [waiter = state->waiter] { release_waiter(waiter); });
-  for (const auto& f : fs) f->add_done_callback(&WaitState::on_completion, state);
+  if (timeout)
+    state->timeout_handle = loop.call_later(
+        *timeout, [waiter = state->waiter] { release_waiter(waiter); }, {}, runtime_callback("_release_waiter"));
+  for (const auto& f : fs)
+    f->add_done_callback(&WaitState::on_completion, state, runtime_callback("_on_completion"),
+                         state->waiter.state()->id());
   Finally cleanup([&] {
     if (state->timeout_handle) state->timeout_handle->cancel();
-    for (const auto& f : fs) f->remove_done_callback(&WaitState::on_completion, state.get());
+    for (const auto& f : fs)
+      f->remove_done_callback(&WaitState::on_completion, state.get(), runtime_callback("_on_completion"),
+                              state->waiter.state()->id());
   });
   co_await state->waiter;
 }

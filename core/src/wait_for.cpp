@@ -15,11 +15,13 @@ void release_waiter(const Future<void>& waiter) {
 }
 
 void add_release_waiter(FutureBase& fut, const Future<void>& waiter) {
-  fut.add_done_callback(&release_waiter_callback, Ref<RefCounted>(waiter.state()));
+  fut.add_done_callback(&release_waiter_callback, Ref<RefCounted>(waiter.state()), runtime_callback("_release_waiter"),
+                        waiter.state()->id());
 }
 
 void remove_release_waiter(FutureBase& fut, const Future<void>& waiter) {
-  fut.remove_done_callback(&release_waiter_callback, waiter.state());
+  fut.remove_done_callback(&release_waiter_callback, waiter.state(), runtime_callback("_release_waiter"),
+                           waiter.state()->id());
 }
 
 Coroutine<void> cancel_and_wait(AnyFuture fut, EventLoop& loop) {

@@ -149,3 +149,25 @@ TEST_CASE("chrome trace: a suspended task's slice says what it waits on, and whe
   CHECK((*waits)["args"]["at"] == "lesson.cpp:8");
   CHECK((*waits)["args"]["await chain"] == "main_ → greet → sleep #1");
 }
+
+TEST_CASE("chrome trace: the loop's lane names what each step ran, as the ready queue does, and what it waited") {
+  trace::Recorder recorder;
+  REQUIRE(record_main(&busy::main_, recorder) == 0);
+  const json events = chrome_trace(recorder)["traceEvents"];
+  const auto on_loop = [&](const std::string& ph, auto&& match) {
+    return std::any_of(events.begin(), events.end(),
+                       [&](const json& e) { return e["ph"] == ph && e["tid"] == 1 && match(e); });
+  };
+  // gather's done callback on each child, and the plain call_soon named by its line.
+  CHECK(on_loop("X", [](const json& e) {
+    return e["name"].get<std::string>().find(" done → _done_callback of gather #1") != std::string::npos;
+  }));
+  CHECK(on_loop("X", [](const json& e) { return e["name"].get<std::string>().starts_with("callback at "); }));
+  // An iteration after a timer wait says how long the loop's selector waited.
+  CHECK(on_loop("i", [](const json& e) { return e["args"].contains("waited"); }));
+  // The cancelled task's lane says who asked and with which message.
+  CHECK(std::any_of(events.begin(), events.end(), [](const json& e) {
+    return e["ph"] == "i" && e["name"] == "cancel requested" && e["args"]["message"] == "enough" &&
+           e["args"].contains("by");
+  }));
+}

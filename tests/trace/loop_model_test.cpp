@@ -174,3 +174,69 @@ TEST_CASE("a sleep's timer cancelled with its task shows cancelled at once, not 
   CHECK(found);
   CHECK(model.changes().timers == std::vector<std::uint32_t>{recorder[cancel].handle});
 }
+
+namespace callbacks {
+namespace aio = coroscope;
+
+aio::Coroutine<void> child(double delay) { co_await aio::sleep(delay); }
+
+constexpr unsigned call_soon_line = __LINE__ + 4;
+aio::Coroutine<void> main_() {
+  aio::EventLoop& loop = aio::get_running_loop();
+  auto unused = loop.create_future<void>();
+  loop.call_soon([] { aio::print("a plain callback"); });
+  unused.cancel("not needed");
+  co_await aio::gather(child(0.1), child(0.2));
+}
+}  // namespace callbacks
+
+TEST_CASE(
+    "issue 14: a pending future's done callbacks, a plain callback's line, who cancelled a future, the I/O wait") {
+  trace::Recorder recorder;
+  record_main(&callbacks::main_, recorder);
+  check_whole_trace(recorder);
+  // Step 1 is main's first step: it scheduled the callback, cancelled the future and made
+  // the gather, whose children each carry the gather's _done_callback.
+  const trace::LoopModel model = at_step(recorder, 1);
+  const std::uint32_t main_task = model.tasks().front().id;
+  const trace::FutureModel* cancelled = nullptr;
+  const trace::FutureModel* gather = nullptr;
+  for (const trace::FutureModel& future : model.futures()) {
+    if (future.kind == coroscope::FutureKind::plain) cancelled = &future;
+    if (future.kind == coroscope::FutureKind::gather) gather = &future;
+  }
+  REQUIRE(cancelled);
+  CHECK(cancelled->cancelled_by == main_task);
+  CHECK(cancelled->cancel_message == "not needed");
+  REQUIRE(gather);
+  REQUIRE(model.tasks().size() == 3);
+  for (std::size_t child = 1; child < 3; ++child) {
+    const auto& callbacks = model.done_callbacks(model.tasks()[child].id);
+    REQUIRE(callbacks.size() == 1);
+    CHECK(callbacks[0].label == "_done_callback of " + model.label(gather->id));
+    CHECK(callbacks[0].owner == gather->id);
+    CHECK(callbacks[0].added_step == 1);
+  }
+  // The main task's own: asyncio.run's run_until_complete stops the loop when it is done.
+  REQUIRE(model.done_callbacks(main_task).size() == 1);
+  CHECK(model.done_callbacks(main_task)[0].label == "_run_until_complete_cb");
+  // The plain callback is named by the line that scheduled it, in the ready queue.
+  CHECK(ready(model) ==
+        std::vector<std::string>{"callback at loop_model_test.cpp:" + std::to_string(callbacks::call_soon_line),
+                                 "Task-2 step", "Task-3 step"});
+
+  // At the end: the loop waited 0.1 s for each child's timer, and a child's done callback
+  // ran as "Task-2 done → _done_callback of gather #1".
+  trace::LoopModel end(recorder.strings());
+  end.apply_until(recorder, recorder.size());
+  std::vector<double> waits;
+  for (const trace::Iteration& iteration : end.iterations())
+    if (iteration.io_wait != 0) waits.push_back(iteration.io_wait);
+  REQUIRE(waits.size() == 2);
+  CHECK(waits[0] == doctest::Approx(0.1));
+  CHECK(waits[1] == doctest::Approx(0.1));
+  bool child_done = false;
+  for (const trace::LoopStep& step : end.loop_steps())
+    child_done |= step.label == "Task-2 done → _done_callback of " + end.label(gather->id);
+  CHECK(child_done);
+}

@@ -1,11 +1,13 @@
 #include "coroscope/trace/chrome_trace.hpp"
 
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
+#include <utility>
 #include <vector>
 
+#include "coroscope/trace/loop_model.hpp"
 #include "labels.hpp"
 
 namespace coroscope::trace {
@@ -16,36 +18,19 @@ using Json = nlohmann::ordered_json;
 
 constexpr int pid = 1;
 constexpr int loop_tid = 1;
+// The axis is the timeline's: one step (one handle the loop runs) is one millisecond.
+constexpr double us_per_step = 1000;
 
-// One slice at a time per lane, so the slices of a lane never overlap: opening the next one
-// closes the current one at the same instant.
-struct Slice {
-  std::string name;
-  double start = 0;
-  Json args;
-  bool open = false;
-};
+double ts_of(double step) { return step * us_per_step; }
 
-// A task's lane: ready -> running -> waiting on a future -> ready -> ... -> done.
-struct Lane {
-  int tid = 0;
-  Slice slice;
-  bool step_queued = false;  // its next step was scheduled while it ran (a refused yield)
-  std::string yielded_at;    // set by the `suspend` of a bare yield, for its "ready" slice
-};
-
-// A flow arrow waiting for its handle to run: where the handle was scheduled.
-struct PendingFlow {
-  std::string name;
-  std::string category;
-  int tid = 0;
-  double ts = 0;
-};
-
+// Writes the Chrome trace of a LoopModel: the model is built event by event, and what only a
+// moment of it shows (a suspended task's await chain, the ready queue's length, a task's
+// names over time) is read as it happens; the rest (the lanes' segments, the arrows, the
+// output, the loop's steps and iterations) is the model's own history, read at the end.
 class ChromeTraceWriter {
  public:
   ChromeTraceWriter(std::ostream& out, const Recorder& recorder, const TraceInfo& info)
-      : out_(out), recorder_(recorder), info_(info), labels_(recorder.strings()) {}
+      : out_(out), recorder_(recorder), info_(info), model_(recorder.strings()) {}
 
   void write() {
     out_ << "{\"traceEvents\":[\n";
@@ -54,19 +39,21 @@ class ChromeTraceWriter {
           {"pid", pid},
           {"args", {{"name", info_.program.empty() ? "coroscope" : "coroscope · " + info_.program}}}});
     emit(thread_name(loop_tid, "event loop"));
-    emit({{"ph", "M"}, {"name", "thread_sort_index"}, {"pid", pid}, {"tid", loop_tid}, {"args", {{"sort_index", 0}}}});
+    emit(sort_index(loop_tid));
     for (std::size_t i = 0; i < recorder_.size(); ++i) {
-      on_event(i);
-      labels_.apply(recorder_[i]);
+      model_.apply(recorder_[i]);
+      observe(i);
     }
-    const auto end = static_cast<double>(recorder_.size());
-    close(loop_tid, loop_slice_, end);
-    for (auto& [task, lane] : lanes_) close(lane.tid, lane.slice, end);
+    end_ = static_cast<double>(model_.step() + 1);
+    write_loop_lane();
+    for (const TaskModel& task : model_.tasks()) write_task_lane(task);
+    write_arrows();
+    write_output();
     out_ << "\n],\n\"otherData\":"
          << dump({{"format", "coroscope chrome trace"},
                   {"program", info_.program},
                   {"clock", info_.clock},
-                  {"time", "1 us per trace event; the loop time of each slice is in its args (t)"}})
+                  {"time", "1 ms per loop step, the visualizer's axis; each slice's args give the loop time (t)"}})
          << "}\n";
   }
 
@@ -80,228 +67,156 @@ class ChromeTraceWriter {
   static Json thread_name(int tid, const std::string& name) {
     return {{"ph", "M"}, {"name", "thread_name"}, {"pid", pid}, {"tid", tid}, {"args", {{"name", name}}}};
   }
-  void open(int tid, Slice& slice, std::string name, double ts, Json args) {
-    close(tid, slice, ts);
-    slice = {std::move(name), ts, std::move(args), true};
+  static Json sort_index(int tid) {
+    return {{"ph", "M"}, {"name", "thread_sort_index"}, {"pid", pid}, {"tid", tid}, {"args", {{"sort_index", tid}}}};
   }
-  void close(int tid, Slice& slice, double ts) {
-    if (!slice.open) return;
-    slice.open = false;
-    Json event{{"ph", "X"},  {"name", slice.name}, {"pid", pid},
-               {"tid", tid}, {"ts", slice.start},  {"dur", ts - slice.start}};
-    if (!slice.args.is_null()) event["args"] = std::move(slice.args);
+  static int tid_of(const TaskModel& task) { return loop_tid + static_cast<int>(task.ordinal); }
+  int tid_of(std::uint32_t task) const {
+    const TaskModel* t = model_.task(task);
+    return t ? tid_of(*t) : loop_tid;
+  }
+  void slice(int tid, const std::string& name, double begin, double end, Json args) {
+    Json event{{"ph", "X"},  {"name", name},       {"pid", pid},
+               {"tid", tid}, {"ts", ts_of(begin)}, {"dur", ts_of(end - begin)}};
+    if (!args.is_null()) event["args"] = std::move(args);
     emit(event);
   }
-  void instant(int tid, std::string name, double ts, Json args) {
-    emit({{"ph", "i"},
-          {"s", "t"},
-          {"name", std::move(name)},
-          {"pid", pid},
-          {"tid", tid},
-          {"ts", ts},
-          {"args", std::move(args)}});
+  void instant(int tid, const std::string& name, double step, Json args, const char* scope = "t") {
+    emit({{"ph", "i"}, {"s", scope}, {"name", name}, {"pid", pid}, {"tid", tid}, {"ts", ts_of(step)}, {"args", args}});
   }
-  void ready_count(double ts) {
-    emit({{"ph", "C"}, {"name", "ready queue"}, {"pid", pid}, {"ts", ts}, {"args", {{"length", queued_.size()}}}});
+  // The loop time and iteration at a step.
+  Json when(std::size_t step) const {
+    const auto& its = model_.iterations();
+    auto it = std::upper_bound(its.begin(), its.end(), step,
+                               [](std::size_t s, const Iteration& i) { return s < i.first_step; });
+    if (it == its.begin()) return {{"iteration", 0}, {"t", 0.0}};
+    --it;
+    return {{"iteration", it->number}, {"t", it->time}};
   }
-  // Where event `i` happened in loop terms: its iteration and the loop time.
-  Json when(std::size_t i) const { return {{"iteration", recorder_.iteration(i)}, {"t", recorder_.time(i)}}; }
 
-  Lane& lane(std::uint32_t task) {
-    auto [it, added] = lanes_.try_emplace(task);
-    if (added) {
-      it->second.tid = loop_tid + static_cast<int>(labels_.task_ordinal(task));
-      emit({{"ph", "M"},
-            {"name", "thread_sort_index"},
-            {"pid", pid},
-            {"tid", it->second.tid},
-            {"args", {{"sort_index", it->second.tid}}}});
+  // What the model shows only for the moment: read after each event.
+  void observe(std::size_t i) {
+    const TraceEvent& e = recorder_[i];
+    if (e.kind == TraceKind::task_created || e.kind == TraceKind::task_renamed) {
+      const TaskModel* t = model_.task(e.task);
+      if (!t) return;
+      if (e.kind == TraceKind::task_created) emit(sort_index(tid_of(*t)));
+      emit(thread_name(tid_of(*t), t->name));
+    } else if (e.kind == TraceKind::suspend || e.kind == TraceKind::await_frame) {
+      // The chain is complete once its last await_frame is in; a later one overwrites.
+      const TaskModel* t = model_.task(e.task);
+      if (!t || t->segments.empty() || t->await_chain.empty()) return;
+      const Frame& innermost = t->await_chain.back();
+      std::vector<std::string> functions;
+      for (const Frame& f : t->await_chain) functions.push_back(f.function);
+      const Frame* at = &innermost;
+      for (const Frame& f : t->await_chain)
+        if (f.file == t->await_chain.front().file) at = &f;  // the lesson's line, not the library's
+      suspensions_[{t->id, t->segments.size() - 1}] = {
+          {"at", site(at->file, at->line)},
+          {"await chain", join(functions, " → ") + " → " + (t->waits_on ? model_.label(t->waits_on) : "sleep(0)")}};
+    } else if (e.kind == TraceKind::cancel_requested && model_.task(e.task)) {
+      const TaskModel& t = *model_.task(e.task);
+      Json args{{"message", t.cancel_message}};
+      if (t.cancel_requested_by) args["by"] = model_.label(t.cancel_requested_by);
+      instant(tid_of(t), "cancel requested", static_cast<double>(model_.step()) + 0.5, std::move(args));
+    } else if (e.kind == TraceKind::diagnostic) {
+      const DiagnosticModel& d = model_.diagnostics().back();
+      instant(loop_tid, std::string("⚠ ") + to_string(d.kind), static_cast<double>(d.step) + 0.5,
+              {{"message", d.message}}, "g");
     }
-    return it->second;
+    // The ready queue's length, once per change.
+    if (model_.ready().size() != ready_length_) {
+      ready_length_ = model_.ready().size();
+      emit({{"ph", "C"},
+            {"name", "ready queue"},
+            {"pid", pid},
+            {"ts", ts_of(static_cast<double>(model_.step()) + 0.5)},
+            {"args", {{"length", ready_length_}}}});
+    }
   }
-  // The lane of whatever runs now: the task in its step, else the loop running a callback.
-  int running_tid() { return running_task_ ? lane(running_task_).tid : loop_tid; }
 
-  void on_event(std::size_t i);
-  void on_handle_scheduled(const TraceEvent& e, double ts);
-  void on_handle_run(std::size_t i, double ts);
-  void on_suspend(std::size_t i, double ts);
-  void on_step_end(const TraceEvent& e, double ts);
+  // The loop's lane: each step is the handle it ran; each iteration's start an instant.
+  void write_loop_lane() {
+    for (const LoopStep& s : model_.loop_steps()) {
+      const auto begin = static_cast<double>(s.step);
+      slice(loop_tid, s.label, begin, begin + 1, when(s.step));
+    }
+    for (const Iteration& it : model_.iterations()) {
+      Json args{{"t", it.time}, {"ready", it.ready}, {"timers", it.timers}};
+      if (it.io_wait != 0) args["waited"] = it.io_wait < 0 ? Json("forever") : Json(it.io_wait);
+      instant(loop_tid, "iteration " + std::to_string(it.number), static_cast<double>(it.first_step), std::move(args));
+    }
+  }
+
+  // A task's lane: its segments until it ends (a finished task's lane stops there).
+  void write_task_lane(const TaskModel& task) {
+    for (std::size_t i = 0; i < task.segments.size(); ++i) {
+      const Segment& seg = task.segments[i];
+      if (is_finished(seg.state)) {
+        instant(tid_of(task), to_string(seg.state) + (task.exception.empty() ? "" : ": " + task.exception), seg.begin,
+                {});
+        continue;
+      }
+      const double end = seg.end == static_cast<double>(open_end) ? end_ : seg.end;
+      if (end <= seg.begin) continue;
+      std::string name = to_string(seg.state);
+      if (seg.state == TaskState::suspended) name = seg.future ? "waits on " + model_.label(seg.future) : "yielded";
+      Json args = seg.state == TaskState::running ? when(static_cast<std::size_t>(seg.begin)) : Json();
+      if (auto found = suspensions_.find({task.id, i});
+          seg.state == TaskState::suspended && found != suspensions_.end())
+        args = found->second;
+      slice(tid_of(task), name, seg.begin, end, std::move(args));
+    }
+  }
+
+  // Flow arrows (v1 flow events; "bp":"e" binds each end to the slice that encloses it): from
+  // the middle of the step that created a task or completed a future to the middle of the step
+  // it started or woke.
+  void write_arrows() {
+    std::uint64_t id = 1;
+    for (const Arrow& a : model_.arrows()) {
+      if (a.to_step == open_end) continue;             // the step it leads to never ran
+      if (!a.from_task && a.from_step == 0) continue;  // before the first step: no slice to start from
+      const std::string name =
+          a.kind == Arrow::Kind::created ? "creates " + model_.label(a.to_task) : model_.label(a.future) + " done";
+      const char* category = a.kind == Arrow::Kind::created ? "create" : "wakeup";
+      const int from = a.from_task ? tid_of(a.from_task) : loop_tid;
+      emit({{"ph", "s"},
+            {"id", id},
+            {"name", name},
+            {"cat", category},
+            {"pid", pid},
+            {"tid", from},
+            {"ts", ts_of(static_cast<double>(a.from_step) + 0.5)}});
+      emit({{"ph", "f"},
+            {"bp", "e"},
+            {"id", id},
+            {"name", name},
+            {"cat", category},
+            {"pid", pid},
+            {"tid", tid_of(a.to_task)},
+            {"ts", ts_of(static_cast<double>(a.to_step) + 0.5)}});
+      ++id;
+    }
+  }
+
+  void write_output() {
+    for (const OutputLine& line : model_.output())
+      instant(line.task ? tid_of(line.task) : loop_tid, "print: " + line.text, static_cast<double>(line.step) + 0.5,
+              when(line.step));
+  }
 
   std::ostream& out_;
   const Recorder& recorder_;
   const TraceInfo& info_;
-  Labels labels_;
+  LoopModel model_;
   bool first_ = true;
-  Slice loop_slice_;
-  std::unordered_map<std::uint32_t, Lane> lanes_;
-  std::unordered_set<std::uint32_t> queued_;              // handles in the ready queue
-  std::unordered_map<std::uint32_t, PendingFlow> flows_;  // handle id -> its arrow's start
-  std::uint32_t running_task_ = 0;
-  std::uint32_t created_task_ = 0;      // a task_created whose first step is scheduled next
-  std::uint32_t completed_future_ = 0;  // a future_done whose callbacks are scheduled next
-  std::uint32_t callbacks_left_ = 0;
-  double completed_at_ = 0;
-  int completed_on_ = 0;  // the lane it completed on (0: none)
-  std::uint64_t next_flow_id_ = 1;
+  double end_ = 0;
+  std::size_t ready_length_ = 0;
+  // A suspended segment's "at" and "await chain", by (task, segment index).
+  std::map<std::pair<std::uint32_t, std::size_t>, Json> suspensions_;
 };
-
-void ChromeTraceWriter::on_event(std::size_t i) {
-  const TraceEvent& e = recorder_[i];
-  const auto ts = static_cast<double>(i);  // one microsecond per event (chrome_trace.hpp)
-  switch (e.kind) {
-    case TraceKind::iteration_begin:
-      open(loop_tid, loop_slice_, "iteration " + std::to_string(recorder_.iteration(i)), ts,
-           {{"t", e.value}, {"ready", e.a}, {"timers", e.b}});
-      break;
-    case TraceKind::loop_stopped:
-      close(loop_tid, loop_slice_, ts);
-      instant(loop_tid, e.future ? "run_until_complete(" + labels_.future(e.future) + ") returns" : "loop stopped", ts,
-              when(i));
-      break;
-    case TraceKind::timer_due:
-      queued_.insert(e.handle);
-      ready_count(ts);
-      break;
-    case TraceKind::handle_scheduled:
-      on_handle_scheduled(e, ts);
-      break;
-    case TraceKind::handle_run:
-      on_handle_run(i, ts);
-      break;
-    case TraceKind::handle_cancel:  // the timer leaves the heap later, as handle_cancelled
-      break;
-    case TraceKind::handle_cancelled:
-      flows_.erase(e.handle);
-      if (queued_.erase(e.handle)) ready_count(ts);
-      break;
-    case TraceKind::task_created:
-      emit(thread_name(lane(e.task).tid, recorder_.strings()[e.a]));
-      created_task_ = e.task;
-      break;
-    case TraceKind::task_renamed:
-      emit(thread_name(lane(e.task).tid, recorder_.strings()[e.a]));
-      break;
-    case TraceKind::suspend:
-      on_suspend(i, ts);
-      break;
-    case TraceKind::step_end:
-      on_step_end(e, ts);
-      break;
-    case TraceKind::future_done:
-      completed_future_ = e.future;
-      callbacks_left_ = e.a;
-      completed_at_ = ts;
-      completed_on_ = running_tid();
-      // Completed outside any slice (before the loop's first iteration): no arrow to draw.
-      if (completed_on_ == loop_tid && !loop_slice_.open) completed_on_ = 0;
-      break;
-    case TraceKind::output:
-      instant(running_tid(), "print: " + recorder_.strings()[e.a], ts, when(i));
-      break;
-    case TraceKind::exception_raised:
-      instant(lane(e.task).tid, "raises " + recorder_.strings()[e.a], ts, when(i));
-      break;
-    case TraceKind::cancel_requested:
-      instant(lane(e.task).tid, "cancel requested", ts,
-              {{"by", e.future ? labels_.task(e.future) : ""}, {"message", recorder_.strings()[e.a]}});
-      break;
-    case TraceKind::diagnostic:
-      emit({{"ph", "i"},
-            {"s", "g"},
-            {"name", std::string("⚠ ") + to_string(static_cast<Diagnostic>(e.detail))},
-            {"pid", pid},
-            {"tid", loop_tid},
-            {"ts", ts},
-            {"args", {{"message", recorder_.strings()[e.a]}}}});
-      break;
-    case TraceKind::future_created:
-    case TraceKind::timer_scheduled:
-    case TraceKind::await_frame:  // read with its suspend
-      break;
-  }
-}
-
-void ChromeTraceWriter::on_handle_scheduled(const TraceEvent& e, double ts) {
-  queued_.insert(e.handle);
-  ready_count(ts);
-  const HandleInfo h = handle_info(e);
-  // The arrows: from the step (or callback) that completed a future to where each of its
-  // callbacks runs, and from a task's creator to the new task's first step.
-  if (callbacks_left_ > 0) {
-    --callbacks_left_;
-    if (completed_on_)
-      flows_[e.handle] = {labels_.future(completed_future_) + " done", "wakeup", completed_on_, completed_at_};
-  } else if (h.kind == HandleKind::task_step && h.task == created_task_ && running_task_) {
-    flows_[e.handle] = {"creates " + labels_.task(h.task), "create", running_tid(), ts};
-  }
-  created_task_ = 0;
-  if (h.kind != HandleKind::task_step && h.kind != HandleKind::task_wakeup) return;
-  Lane& l = lane(h.task);
-  if (h.task == running_task_) {
-    l.step_queued = true;  // a refused yield: the task is ready again once this step ends
-    return;
-  }
-  Json args{{"next", labels_.handle(h)}};
-  if (!l.yielded_at.empty()) args["after"] = "sleep(0) at " + std::exchange(l.yielded_at, {});
-  open(l.tid, l.slice, "ready", ts, std::move(args));
-}
-
-void ChromeTraceWriter::on_handle_run(std::size_t i, double ts) {
-  const TraceEvent& e = recorder_[i];
-  if (queued_.erase(e.handle)) ready_count(ts);
-  const HandleInfo h = handle_info(e);
-  const std::string name = labels_.handle(h);
-  open(loop_tid, loop_slice_, name, ts, when(i));
-  int tid = loop_tid;
-  running_task_ = starts_step(e) ? h.task : 0;
-  if (running_task_) {
-    Lane& l = lane(h.task);
-    tid = l.tid;
-    open(tid, l.slice, "running", ts, when(i));
-  }
-  if (auto flow = flows_.find(e.handle); flow != flows_.end()) {
-    // v1 flow events; "bp":"e" binds the end to the slice that encloses it, the one just opened.
-    const auto id = next_flow_id_++;
-    const PendingFlow& f = flow->second;
-    emit({{"ph", "s"}, {"id", id}, {"name", f.name}, {"cat", f.category}, {"pid", pid}, {"tid", f.tid}, {"ts", f.ts}});
-    emit({{"ph", "f"},
-          {"bp", "e"},
-          {"id", id},
-          {"name", f.name},
-          {"cat", f.category},
-          {"pid", pid},
-          {"tid", tid},
-          {"ts", ts + 0.5}});
-    flows_.erase(flow);
-  }
-}
-
-// The step ends waiting: on a future (a "waits on" slice until its wakeup runs), or after a
-// bare yield (the "ready" slice opens when its next step is queued, just after).
-void ChromeTraceWriter::on_suspend(std::size_t i, double ts) {
-  const TraceEvent& e = recorder_[i];
-  Lane& l = lane(e.task);
-  running_task_ = 0;
-  close(l.tid, l.slice, ts);
-  const AwaitChain chain = await_chain(recorder_, i, labels_.coroutine(e.task));
-  if (!e.future) {
-    l.yielded_at = chain.site;
-    return;
-  }
-  const std::string waits_on = labels_.future(e.future);
-  open(l.tid, l.slice, "waits on " + waits_on, ts,
-       {{"at", chain.site}, {"await chain", join(chain.functions, " → ") + " → " + waits_on}});
-}
-
-void ChromeTraceWriter::on_step_end(const TraceEvent& e, double ts) {
-  Lane& l = lane(e.task);
-  running_task_ = 0;
-  close(l.tid, l.slice, ts);
-  if (static_cast<StepOutcome>(e.detail) == StepOutcome::yielded && l.step_queued)
-    open(l.tid, l.slice, "ready", ts, {{"after", "a refused yield"}});
-  l.step_queued = false;
-}
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "coroscope/trace/kind_names.hpp"
+#include "labels.hpp"
 
 namespace coroscope::trace {
 
@@ -88,6 +89,28 @@ std::string format_event(const Recorder& recorder, std::size_t index) {
       break;
     case TraceKind::diagnostic:
       line += std::string(" ") + to_string(static_cast<Diagnostic>(e.detail)) + " " + s[e.a];
+      break;
+    case TraceKind::io_wait: {
+      char timeout[32];
+      std::snprintf(timeout, sizeof timeout, " timeout=%.3f", e.value);
+      line += e.value < 0 ? std::string(" timeout=None") : std::string(timeout);
+      break;
+    }
+    case TraceKind::callback_source:
+      line += " h" + std::to_string(e.handle) + " " + s[e.a];
+      if (e.c) line += " at " + site(s[e.c], e.b);
+      break;
+    case TraceKind::callback_added:
+    case TraceKind::callback_removed:
+      line += " " + future(e.future) + " " + s[e.a];
+      if (e.c) line += " at " + site(s[e.c], e.b);
+      if (e.handle) line += " for=" + future(e.handle);
+      if (e.kind == TraceKind::callback_removed) line += " removed=" + std::to_string(e.detail);
+      break;
+    case TraceKind::future_cancel:
+      line += " " + future(e.future);
+      if (e.task) line += " by=" + task(e.task);
+      if (e.a) line += " msg=" + s[e.a];
       break;
   }
   return line;

@@ -35,6 +35,9 @@ constexpr Field handle_fields[] = {{"handle", Slot::handle, Type::id},
                                    {"handle_kind", Slot::detail, Type::handle_kind},
                                    {"task", Slot::task, Type::id},
                                    {"future", Slot::future, Type::id}};
+constexpr Field callback_fields[] = {{"future", Slot::future, Type::id}, {"by", Slot::task, Type::id},
+                                     {"name", Slot::a, Type::text},      {"file", Slot::c, Type::text},
+                                     {"line", Slot::b, Type::count},     {"for", Slot::handle, Type::id}};
 
 std::span<const Field> schema(TraceKind kind) {
   switch (kind) {
@@ -131,6 +134,34 @@ std::span<const Field> schema(TraceKind kind) {
       static constexpr Field f[] = {{"diagnostic", Slot::detail, Type::diagnostic},
                                     {"task", Slot::task, Type::id},
                                     {"message", Slot::a, Type::text}};
+      return f;
+    }
+    case TraceKind::io_wait: {
+      static constexpr Field f[] = {{"timeout", Slot::value, Type::seconds}};
+      return f;
+    }
+    case TraceKind::callback_source: {
+      static constexpr Field f[] = {{"handle", Slot::handle, Type::id},
+                                    {"name", Slot::a, Type::text},
+                                    {"file", Slot::c, Type::text},
+                                    {"line", Slot::b, Type::count}};
+      return f;
+    }
+    case TraceKind::callback_added:
+      return callback_fields;
+    case TraceKind::callback_removed: {
+      static constexpr Field f[] = {callback_fields[0],
+                                    callback_fields[1],
+                                    callback_fields[2],
+                                    callback_fields[3],
+                                    callback_fields[4],
+                                    callback_fields[5],
+                                    {"removed", Slot::detail, Type::count}};
+      return f;
+    }
+    case TraceKind::future_cancel: {
+      static constexpr Field f[] = {
+          {"future", Slot::future, Type::id}, {"by", Slot::task, Type::id}, {"message", Slot::a, Type::text}};
       return f;
     }
   }

@@ -103,14 +103,23 @@ TimerModel* LoopModel::find_timer(std::uint32_t handle) {
   return found == timer_index_.end() ? nullptr : &timers_[found->second];
 }
 
+const std::vector<DoneCallbackModel>& LoopModel::done_callbacks(std::uint32_t future) const {
+  static const std::vector<DoneCallbackModel> none;
+  auto found = done_callbacks_.find(future);
+  return found == done_callbacks_.end() ? none : found->second;
+}
+
 std::string LoopModel::label(std::uint32_t id) const {
   if (const TaskModel* t = task(id)) return t->name;
   if (const FutureModel* f = future(id)) return f->label;
   return id ? "future #" + std::to_string(id) : std::string();
 }
 
-// An entry of the ready queue by what it will run: "Task-2 step", "sleep #1 timer".
-std::string LoopModel::handle_label(HandleKind kind, std::uint32_t task, std::uint32_t future) const {
+// An entry of the ready queue by what it will run: "Task-2 step", "sleep #1 timer",
+// "callback at lesson.cpp:12". A done callback's own name is known only as it is queued
+// (queue()).
+std::string LoopModel::handle_label(HandleKind kind, std::uint32_t handle, std::uint32_t task,
+                                    std::uint32_t future) const {
   switch (kind) {
     case HandleKind::task_step:
       return label(task) + " step";
@@ -119,9 +128,59 @@ std::string LoopModel::handle_label(HandleKind kind, std::uint32_t task, std::ui
     case HandleKind::done_callback:
       return label(future) + " done callback";
     case HandleKind::callback:
-      return future ? label(future) + " timer" : "callback";
+      if (future) return label(future) + " timer";
+      if (auto named = callback_names_.find(handle); named != callback_names_.end()) return named->second;
+      return "callback";
   }
   return "handle";
+}
+
+// A callback as a callback_source or callback_added event names it: the runtime's own by
+// CPython's name and the future it works for ("_done_callback of gather #1"), a user's by
+// where it was scheduled ("callback at lesson.cpp:12").
+std::string LoopModel::callback_label(const TraceEvent& e) const {
+  const std::string& name = (*strings_)[e.a];
+  if (e.c) {
+    const std::string& file = (*strings_)[e.c];
+    return "callback at " + file.substr(file.find_last_of('/') + 1) + ":" + std::to_string(e.b);
+  }
+  return e.handle && e.kind != TraceKind::callback_source ? name + " of " + label(e.handle) : name;
+}
+
+bool LoopModel::is_done(std::uint32_t id) const {
+  if (const TaskModel* t = task(id)) return is_finished(t->state);
+  const FutureModel* f = future(id);
+  return f && f->state != FutureState::pending;
+}
+
+// add_done_callback on a future already done schedules the callback at once.
+void LoopModel::add_callback(const TraceEvent& e) {
+  std::string text = callback_label(e);
+  if (is_done(e.future)) {
+    scheduling_callbacks_[e.future].push_back(std::move(text));
+    return;
+  }
+  done_callbacks_[e.future].push_back({std::move(text), e.handle, step_});
+  touch_future(e.future);
+  touch_task(e.future);
+}
+
+void LoopModel::remove_callback(const TraceEvent& e) {
+  auto found = done_callbacks_.find(e.future);
+  if (found == done_callbacks_.end()) return;
+  const std::string text = callback_label(e);
+  std::erase_if(found->second, [&](const DoneCallbackModel& cb) { return cb.label == text && cb.owner == e.handle; });
+  touch_future(e.future);
+  touch_task(e.future);
+}
+
+// Future.__schedule_callbacks: the pending callbacks are queued now, in registration order.
+void LoopModel::finish_callbacks(std::uint32_t future) {
+  auto found = done_callbacks_.find(future);
+  if (found == done_callbacks_.end()) return;
+  std::deque<std::string>& queued = scheduling_callbacks_[future];
+  for (DoneCallbackModel& cb : found->second) queued.push_back(std::move(cb.label));
+  done_callbacks_.erase(found);
 }
 
 // What a suspended task's lane says it waits on: "sleep(0.2)", "gather", "Task-2", "Lock.acquire".
@@ -177,7 +236,13 @@ void LoopModel::set_state(TaskModel& t, TaskState state, std::uint32_t future, s
 
 void LoopModel::queue(const TraceEvent& e) {
   const auto kind = static_cast<HandleKind>(e.detail);
-  ready_.push_back({e.handle, kind, e.task, e.future, step_, handle_label(kind, e.task, e.future)});
+  std::string text = handle_label(kind, e.handle, e.task, e.future);
+  if (auto named = scheduling_callbacks_.find(e.future);
+      kind == HandleKind::done_callback && named != scheduling_callbacks_.end() && !named->second.empty()) {
+    text = label(e.future) + " done → " + named->second.front();
+    named->second.pop_front();
+  }
+  ready_.push_back({e.handle, kind, e.task, e.future, step_, std::move(text)});
   changes_.ready = true;
   if (kind != HandleKind::task_step && kind != HandleKind::task_wakeup) return;
   TaskModel* t = find_task(e.task);
@@ -207,7 +272,10 @@ void LoopModel::begin_step(const TraceEvent& e) {
   iteration_began_ = false;
   ++step_;
   const auto kind = static_cast<HandleKind>(e.detail);
-  loop_steps_.push_back({step_, e.handle, kind, e.task, e.future, handle_label(kind, e.task, e.future)});
+  // The step is named as its ready-queue entry was.
+  auto queued = std::find_if(ready_.begin(), ready_.end(), [&](const ReadyEntry& r) { return r.handle == e.handle; });
+  loop_steps_.push_back({step_, e.handle, kind, e.task, e.future,
+                         queued != ready_.end() ? queued->label : handle_label(kind, e.handle, e.task, e.future)});
   unqueue(e.handle);
   if (TimerModel* timer = find_timer(e.handle)) {
     timer->state = TimerState::ran;
@@ -261,6 +329,7 @@ void LoopModel::suspend(const TraceEvent& e) {
 }
 
 void LoopModel::finish_future(const TraceEvent& e) {
+  finish_callbacks(e.future);
   const auto state = static_cast<DoneState>(e.detail);
   if (TaskModel* t = find_task(e.future)) {
     set_state(*t, state == DoneState::result      ? TaskState::done
@@ -293,7 +362,7 @@ void LoopModel::apply(const TraceEvent& e) {
       time_ = e.value;
       // _run_once's snapshot: what is ready now, and the timers that fall due next.
       snapshot_left_ = ready_.size();
-      iterations_.push_back({iteration_, step_ + 1, e.value, e.a, e.b});
+      iterations_.push_back({iteration_, step_ + 1, e.value, e.a, e.b, std::exchange(io_wait_, 0.0)});
       break;
     case TraceKind::loop_stopped:
       ++loops_stopped_;
@@ -313,7 +382,7 @@ void LoopModel::apply(const TraceEvent& e) {
       const auto kind = static_cast<HandleKind>(e.detail);
       timer_index_[e.handle] = timers_.size();
       timers_.push_back({e.handle, e.value, e.task, e.future, running_, step_, open_end, TimerState::pending,
-                         handle_label(kind, e.task, e.future)});
+                         handle_label(kind, e.handle, e.task, e.future)});
       touch_timer(e.handle);
       if (FutureModel* f = find_future(e.future)) {
         f->timer_when = e.value;
@@ -407,6 +476,25 @@ void LoopModel::apply(const TraceEvent& e) {
       break;
     case TraceKind::diagnostic:
       diagnostics_.push_back({static_cast<Diagnostic>(e.detail), e.task, strings[e.a], step_});
+      break;
+    case TraceKind::io_wait:
+      io_wait_ = e.value;
+      break;
+    case TraceKind::callback_source:
+      callback_names_[e.handle] = callback_label(e);
+      break;
+    case TraceKind::callback_added:
+      add_callback(e);
+      break;
+    case TraceKind::callback_removed:
+      remove_callback(e);
+      break;
+    case TraceKind::future_cancel:
+      if (FutureModel* f = find_future(e.future)) {
+        f->cancelled_by = e.task;
+        f->cancel_message = strings[e.a];
+        touch_future(f->id);
+      }
       break;
   }
 }

@@ -167,7 +167,13 @@ std::string TimelineWriter::describe(std::size_t i, std::size_t& next) {
       return item(e.task ? task(e.task) + " creates " + label : label + " is created");
     }
     case TraceKind::step_end:
-      return {};  // the future_done (or the refused yield's next step) says how it ended
+      return {};                      // the future_done (or the refused yield's next step) says how it ended
+    case TraceKind::io_wait:          // the iteration's line says how long the loop waited
+    case TraceKind::callback_source:  // the facts of these four are told by the lines of
+    case TraceKind::callback_added:   // the handles and future_done events they come with
+    case TraceKind::callback_removed:
+    case TraceKind::future_cancel:
+      return {};
     case TraceKind::suspend:
       return describe_suspend(i, next);
     case TraceKind::await_frame:

@@ -14,25 +14,13 @@
 #include <type_traits>
 #include <utility>
 
+#include "coroscope/call_site.hpp"
 #include "coroscope/detail/pool.hpp"
 #include "coroscope/detail/suspension.hpp"
 #include "coroscope/exceptions.hpp"
 #include "coroscope/none.hpp"
 
 namespace coroscope {
-
-// Where something happens in the lesson's source: the `co_await` a task waits at, or the
-// coroutine function a frame belongs to. Default arguments capture it, so lessons need no
-// macros (`__builtin_LINE()` works on g++ 12 and clang 14 alike).
-struct CallSite {
-  const char* function = "";
-  const char* file = "";
-  unsigned line = 0;
-};
-inline CallSite here(const char* function = __builtin_FUNCTION(), const char* file = __builtin_FILE(),
-                     unsigned line = __builtin_LINE()) noexcept {
-  return {function, file, line};
-}
 
 // The bare `yield` of a Python `__await__`: give up the task's turn for one loop iteration.
 // sleep(0) is built on it; a user's awaitable may use it too (oracle 33).

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "coroscope/call_site.hpp"
 #include "coroscope/clock.hpp"
 #include "coroscope/detail/ring_buffer.hpp"
 #include "coroscope/detail/timer_queue.hpp"
@@ -58,10 +59,15 @@ class EventLoop final : public detail::RefCounted {
   static void operator delete(void* loop) noexcept { ::operator delete(loop); }
 
   // --- scheduling callbacks (call_soon / call_later / call_at) ---------------------------
+  // `source` names the callback for the trace: where user code scheduled it, or one of the
+  // runtime's own (runtime_callback("_release_waiter")), as asyncio's debug-mode handle repr
+  // names the callback and where it was made.
   template <class F>
-  Handle call_soon(F&& callback) {
-    return Handle(
-        detail::Ref<detail::HandleState>(&schedule_soon(std::forward<F>(callback), HandleKind::callback, {})));
+  Handle call_soon(F&& callback, CallSite source = here()) {
+    auto handle = make_handle(std::forward<F>(callback), HandleKind::callback, {});
+    trace_callback_source(*handle, source);
+    schedule_ready(detail::Ref<detail::HandleState>(handle).detach());
+    return Handle(std::move(handle));
   }
   // call_soon for the runtime's own callbacks (a future's done callbacks), which keep no Handle:
   // the ready queue's reference is the only one, so no count is taken and dropped again. A
@@ -78,12 +84,14 @@ class EventLoop final : public detail::RefCounted {
   // id and kind in the task).
   void schedule_task(TaskBase* task) { schedule_ready(ReadyEntry::of(task)); }
   template <class F>
-  TimerHandle call_later(double delay, F&& callback, HandleSubject subject = {}) {
-    return call_at(time() + delay, std::forward<F>(callback), subject);
+  TimerHandle call_later(double delay, F&& callback, HandleSubject subject = {}, CallSite source = here()) {
+    return call_at(time() + delay, std::forward<F>(callback), subject, source);
   }
   template <class F>
-  TimerHandle call_at(double when, F&& callback, HandleSubject subject = {}) {
+  TimerHandle call_at(double when, F&& callback, HandleSubject subject = {}, CallSite source = here()) {
     auto handle = make_handle(std::forward<F>(callback), HandleKind::callback, subject);
+    // A timer that completes a future (sleep's) is named by that future, not by a source.
+    if (subject.future == 0) trace_callback_source(*handle, source);
     schedule_timer(handle, when);
     return TimerHandle(std::move(handle));
   }
@@ -172,6 +180,13 @@ class EventLoop final : public detail::RefCounted {
     return slot.id;
   }
   void trace_diagnostic(Diagnostic diagnostic, std::string_view message);
+  // The fields a callback_source or callback_added event gives its callback: a = the name (or
+  // the function that scheduled it), b = line, c = file (0 for one of the runtime's own).
+  void name_callback(TraceEvent& event, CallSite source) {
+    event.a = intern_literal(source.function);
+    event.b = source.line;
+    event.c = *source.file ? intern_literal(source.file) : 0;
+  }
 
   // --- inspection, for tests, the trace and the app ---------------------------------------
   std::uint64_t iteration() const noexcept { return iteration_; }
@@ -256,6 +271,15 @@ class EventLoop final : public detail::RefCounted {
   [[gnu::noinline]] void trace_scheduled(ReadyEntry entry);
   static HandleInfo info(ReadyEntry entry);
   void schedule_timer(const detail::Ref<detail::HandleState>& handle, double when);
+  void trace_callback_source(const detail::HandleState& handle, CallSite source) {
+    trace([&] {
+      TraceEvent event;
+      event.kind = TraceKind::callback_source;
+      event.handle = handle.id();
+      name_callback(event, source);
+      return event;
+    });
+  }
   void timer_handle_cancelled() noexcept { ++cancelled_timers_; }
   // run_until_complete without the result: run until `future` is done, then stop.
   void run_until_done(detail::FutureBase& future);

@@ -89,18 +89,21 @@ class FutureBase : public RefCounted {
   void set_exception(std::exception_ptr exception);
 
   using CallbackFn = DoneCallback::Fn;
-  // Inline: a task adds one at every suspension on a future.
-  void add_done_callback(CallbackFn fn, Ref<RefCounted> context) {
-    if (done()) [[unlikely]] {
-      schedule_callback({fn, std::move(context)});  // a future already done schedules it at once
-    } else {
-      callbacks_.push_back({fn, std::move(context)});
-    }
+  // Future.add_done_callback. `source` and `owner` are for the trace (callback_added): the
+  // callback's name or where user code added it, and the future it works for (the gather
+  // whose child this is, the waiter it releases), so that a view can draw what a pending
+  // future will do when it completes.
+  void add_done_callback(CallbackFn fn, Ref<RefCounted> context, CallSite source, std::uint32_t owner = 0) {
+    if (loop_->tracer()) [[unlikely]]
+      trace_callback(TraceKind::callback_added, source, owner, 0);
+    add_callback(fn, std::move(context));
   }
-  std::size_t remove_done_callback(CallbackFn fn, const RefCounted* context);
+  std::size_t remove_done_callback(CallbackFn fn, const RefCounted* context, CallSite source, std::uint32_t owner = 0);
   // The done callback of a task that awaits this future (Task.__wakeup): when it is
   // scheduled, the task itself goes into the ready queue, with no Handle (TaskBase::schedule).
-  void add_waiting_task(Ref<RefCounted> task) { add_done_callback(nullptr, std::move(task)); }
+  // Not traced: the task's `suspend` on this future already says it waits here.
+  void add_waiting_task(Ref<RefCounted> task) { add_callback(nullptr, std::move(task)); }
+  std::size_t remove_waiting_task(const RefCounted* task) noexcept { return callbacks_.remove(nullptr, task); }
 
   // A description for diagnostics: "<Future pending>", "Task-3 (worker)".
   virtual std::string describe() const;
@@ -125,6 +128,16 @@ class FutureBase : public RefCounted {
   void set_cancel_message(std::string msg);
 
  private:
+  // Inline: a task adds one at every suspension on a future.
+  void add_callback(CallbackFn fn, Ref<RefCounted> context) {
+    if (done()) [[unlikely]] {
+      schedule_callback({fn, std::move(context)});  // a future already done schedules it at once
+    } else {
+      callbacks_.push_back({fn, std::move(context)});
+    }
+  }
+  [[gnu::noinline]] void trace_callback(TraceKind kind, CallSite source, std::uint32_t owner, std::size_t removed);
+
   Ref<EventLoop> loop_;
 
  protected:
@@ -220,13 +233,14 @@ class DoneCallback {
  public:
   template <class F>
   requires std::is_invocable_v < F&, const Future<T>
-  & > DoneCallback(F callable) : box_(new Box(std::move(callable))) {}
+  & > DoneCallback(F callable, CallSite source = here()) : box_(new Box(std::move(callable), source)) {}
 
  private:
   friend class Future<T>;
   struct Box final : detail::RefCounted {
-    explicit Box(std::function<void(const Future<T>&)> f) : fn(std::move(f)) {}
+    Box(std::function<void(const Future<T>&)> f, CallSite where) : fn(std::move(f)), source(where) {}
     std::function<void(const Future<T>&)> fn;
+    CallSite source;  // where it was made: the trace's name for it
   };
   static void invoke(detail::RefCounted& box, detail::FutureBase& future);
   detail::Ref<Box> box_;
@@ -260,10 +274,10 @@ class Future : public AnyFuture {
   void set_exception(E exception) const { set_exception(std::make_exception_ptr(std::move(exception))); }
 
   void add_done_callback(DoneCallback<T> callback) const {
-    state_->add_done_callback(&DoneCallback<T>::invoke, callback.box_);
+    state_->add_done_callback(&DoneCallback<T>::invoke, callback.box_, callback.box_->source);
   }
   std::size_t remove_done_callback(const DoneCallback<T>& callback) const {
-    return state_->remove_done_callback(&DoneCallback<T>::invoke, callback.box_.get());
+    return state_->remove_done_callback(&DoneCallback<T>::invoke, callback.box_.get(), callback.box_->source);
   }
 
   detail::FutureAwaiter<T> operator co_await() const { return detail::FutureAwaiter<T>(state_); }

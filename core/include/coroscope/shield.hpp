@@ -28,26 +28,29 @@ Future<T> shield(Future<T> inner) {
   if (inner.done()) return inner;  // Shortcut.
   Future<T> outer(inner.get_loop(), FutureKind::shield);
 
-  DoneCallback<T> inner_done_callback = [outer](const Future<T>& inner) {
-    if (outer.cancelled()) {
-      if (!inner.cancelled()) inner.exception();  // Mark inner's result as retrieved.
-      return;
-    }
-    if (inner.cancelled()) {
-      outer.cancel();
-    } else if (std::exception_ptr exc = inner.exception()) {
-      outer.set_exception(exc);
-    } else if constexpr (std::is_void_v<T>) {
-      outer.set_result();
-    } else {
-      outer.set_result(inner.result());
-    }
-  };
+  DoneCallback<T> inner_done_callback{[outer](const Future<T>& inner) {
+                                        if (outer.cancelled()) {
+                                          if (!inner.cancelled())
+                                            inner.exception();  // Mark inner's result as retrieved.
+                                          return;
+                                        }
+                                        if (inner.cancelled()) {
+                                          outer.cancel();
+                                        } else if (std::exception_ptr exc = inner.exception()) {
+                                          outer.set_exception(exc);
+                                        } else if constexpr (std::is_void_v<T>) {
+                                          outer.set_result();
+                                        } else {
+                                          outer.set_result(inner.result());
+                                        }
+                                      },
+                                      runtime_callback("_inner_done_callback")};
 
   // The outer future is done first (it was cancelled): inner no longer needs to report to it.
-  DoneCallback<T> outer_done_callback = [inner, inner_done_callback](const Future<T>&) {
-    if (!inner.done()) inner.remove_done_callback(inner_done_callback);
-  };
+  DoneCallback<T> outer_done_callback{[inner, inner_done_callback](const Future<T>&) {
+                                        if (!inner.done()) inner.remove_done_callback(inner_done_callback);
+                                      },
+                                      runtime_callback("_outer_done_callback")};
 
   inner.add_done_callback(inner_done_callback);
   outer.add_done_callback(outer_done_callback);

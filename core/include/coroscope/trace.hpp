@@ -47,6 +47,22 @@ enum class TraceKind : std::uint8_t {
   task_renamed,      // task, a = new name
   output,            // task, a = the printed line
   diagnostic,        // detail = Diagnostic, task, a = message
+  io_wait,           // the selector's wait of _run_once, when nothing is ready: value = its
+                     // timeout (the time to the first timer; -1: None, no timer), just
+                     // before the loop waits
+  callback_source,   // a callback of user code or of the runtime gets a handle (call_soon,
+                     // call_later, call_at), before its handle_scheduled / timer_scheduled:
+                     // handle; a = the callback's name, or, with c set, the function that
+                     // scheduled it, at line b of file c
+  callback_added,    // future.add_done_callback: future, task = running, a = the callback's
+                     // name (or the function adding it, at line b of file c), handle = the
+                     // future it works for (gather's, a waiter's; 0: none). A task's wakeup is
+                     // not reported: its `suspend` on the future says it
+  callback_removed,  // future.remove_done_callback: future, task = running, a = the name as
+                     // added, handle = the future it worked for, b = registrations removed
+  future_cancel,     // Future.cancel() of a plain future, when it takes effect (a task's is
+                     // cancel_requested): future, task = the running task (who asked),
+                     // a = message. Its future_done (cancelled) follows
 };
 
 // How a step that did not suspend ended (a step that suspends ends with a `suspend` event).

@@ -111,7 +111,8 @@ Coroutine<typename detail::Awaited<A>::type> wait_for(A aw, std::optional<double
   }
 
   Future<void> waiter(loop, FutureKind::wait_for);
-  TimerHandle timeout_handle = loop.call_later(*timeout, [waiter] { detail::release_waiter(waiter); });
+  TimerHandle timeout_handle = loop.call_later(
+      *timeout, [waiter] { detail::release_waiter(waiter); }, {}, runtime_callback("_release_waiter"));
   Future<T> fut = detail::ensure_future(std::move(aw), loop);
   detail::add_release_waiter(*fut.state(), waiter);
 

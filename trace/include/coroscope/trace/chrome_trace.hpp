@@ -1,12 +1,14 @@
 #pragma once
-// Chrome trace-event JSON, for https://ui.perfetto.dev (docs/trace-format.md): the event loop
-// as one lane, one lane per task with its name, non-overlapping slices for what each task does
-// (ready, running, waiting on a future), flow arrows from the step that completed a future to
-// the step it woke, and a counter track for the ready queue's length.
+// Chrome trace-event JSON, for https://ui.perfetto.dev (docs/trace-format.md), drawn from the
+// one model of the loop (LoopModel), as the visualizer's timeline is: the event loop as one
+// lane (a slice per handle it runs, named as the ready queue names it, and an instant per
+// iteration with the I/O wait before it), one lane per task with its name (non-overlapping
+// slices: ready, running, waiting on a future with its await chain), flow arrows for "created"
+// and "woke", the printed lines, diagnostics, and a counter track for the ready queue's length.
 //
-// Time: one microsecond per trace event. On the virtual clock every step takes no time, so
-// loop time would pile everything onto a few instants; counting events keeps the order of
-// everything visible. Each slice's args carry the loop time and iteration.
+// Time: one millisecond per loop step, the visualizer's axis. On the virtual clock every step
+// takes no time, so loop time would pile everything onto a few instants; counting steps keeps
+// the order of everything visible. Each slice's args carry the loop time and iteration.
 #include <ostream>
 
 #include "coroscope/trace/recorder.hpp"

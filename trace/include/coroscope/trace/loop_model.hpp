@@ -86,6 +86,16 @@ struct FutureModel {
   std::vector<std::uint32_t> waiters;     // tasks suspended on it now, in the order they began
   double timer_when = -1;                 // a sleep's deadline (-1: none)
   double timer_delay = -1;                // and its delay: "sleep(0.2)"
+  std::uint32_t cancelled_by = 0;         // Future.cancel(): the task that called it
+  std::string cancel_message;
+};
+
+// A done callback added to a pending future or task (not a task's wakeup: its waiters say
+// that), which its completion will schedule.
+struct DoneCallbackModel {
+  std::string label;        // "_done_callback of gather #1", "callback at lesson.cpp:12"
+  std::uint32_t owner = 0;  // the future it works for (gather's, a waiter's; 0: none)
+  std::size_t added_step = 0;
 };
 
 // An entry of the ready queue, saying what it will run.
@@ -144,6 +154,7 @@ struct Iteration {
   double time = 0;
   std::uint32_t ready = 0;   // ready-queue length as it began
   std::uint32_t timers = 0;  // timers pending as it began
+  double io_wait = 0;        // the selector's timeout before it began (0: no wait; -1: None)
 };
 
 // What one step of the loop lane ran: the handle, and what it was.
@@ -183,6 +194,8 @@ class LoopModel {
   const TaskModel* task(std::uint32_t id) const;
   const std::vector<FutureModel>& futures() const noexcept { return futures_; }  // creation order
   const FutureModel* future(std::uint32_t id) const;
+  // The done callbacks a pending future or task (by its id) will schedule, in registration order.
+  const std::vector<DoneCallbackModel>& done_callbacks(std::uint32_t future) const;
   // A future or task as the views name it: "sleep #1", "Task-2".
   std::string label(std::uint32_t future) const;
 
@@ -205,7 +218,11 @@ class LoopModel {
   TaskModel* find_task(std::uint32_t id);
   FutureModel* find_future(std::uint32_t id);
   TimerModel* find_timer(std::uint32_t handle);
-  std::string handle_label(HandleKind kind, std::uint32_t task, std::uint32_t future) const;
+  std::string handle_label(HandleKind kind, std::uint32_t handle, std::uint32_t task, std::uint32_t future) const;
+  std::string callback_label(const TraceEvent& e) const;
+  bool is_done(std::uint32_t future) const;
+  void add_callback(const TraceEvent& e);
+  void remove_callback(const TraceEvent& e);
   std::string waits_on_label(std::uint32_t future, FutureKind kind) const;
   void set_state(TaskModel& task, TaskState state, std::uint32_t future = 0, std::string label = {});
   void begin_changes();
@@ -213,6 +230,7 @@ class LoopModel {
   void touch_future(std::uint32_t id);
   void touch_timer(std::uint32_t handle);
   void begin_step(const TraceEvent& e);
+  void finish_callbacks(std::uint32_t future);
   void queue(const TraceEvent& e);
   void unqueue(std::uint32_t handle);
   void add_arrow(const Arrow& arrow);
@@ -231,6 +249,12 @@ class LoopModel {
   std::vector<FutureModel> futures_;
   std::unordered_map<std::uint32_t, std::size_t> task_index_, future_index_, timer_index_;
   std::unordered_map<std::uint32_t, std::uint32_t> future_numbers_;  // per kind, "sleep #3"
+  // Done callbacks by future id: pending ones, and those its completion is scheduling now,
+  // which name its done_callback handles as they are queued (in the same order).
+  std::unordered_map<std::uint32_t, std::vector<DoneCallbackModel>> done_callbacks_;
+  std::unordered_map<std::uint32_t, std::deque<std::string>> scheduling_callbacks_;
+  std::unordered_map<std::uint32_t, std::string> callback_names_;  // a plain callback's handle -> its label
+  double io_wait_ = 0;  // the last io_wait's timeout, for the iteration it begins
   std::deque<ReadyEntry> ready_;
   std::size_t snapshot_left_ = 0;
   std::vector<TimerModel> timers_;
