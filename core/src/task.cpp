@@ -208,7 +208,7 @@ std::string TaskBase::describe() const {
   const Walking describing_this(*this, describing);
   std::string text = "<Task ";
   text += done() ? (cancelled() ? "cancelled" : "finished") : "pending";
-  text += " name='" + get_name() + "' coro=<" + std::string(coro_name_) + "()>";
+  text += " name='" + get_name() + "' coro=<" + std::string(get_coro_name()) + "()>";
   if (fut_waiter_) text += " wait_for=" + fut_waiter_->describe();
   return text + ">";
 }

@@ -70,3 +70,31 @@ TEST_CASE("rule 7: cancelling a sleeping task cancels its timer") {
   run_virtual(cancels_sleeper(log));
   CHECK(log.lines == Lines{"cancelled at the co_await"});
 }
+
+namespace {
+// Issue 15: asyncio.sleep is a coroutine in Python, so a lesson writes
+// create_task(sleep(1)), gather(sleep(0.1, 1), sleep(0.2, 2)) and wait_for(sleep(5), 1).
+aio::Coroutine<void> sleep_where_a_coroutine_goes(Log& log) {
+  aio::EventLoop& loop = aio::get_running_loop();
+  auto task = aio::create_task(aio::sleep(1, std::string("slept")));
+  log(task.state()->describe());
+  log(co_await task);
+  auto both = co_await aio::gather(aio::sleep(0.1, 1), aio::sleep(0.2, 2));
+  log(aio::str(both) + " at t=" + aio::str(loop.time()));
+  try {
+    co_await aio::wait_for(aio::sleep(5), 1);
+  } catch (const aio::TimeoutError&) {
+    log("TimeoutError at t=" + aio::str(loop.time()));
+  }
+  auto none = aio::create_task(aio::sleep(0));
+  co_await none;
+  log(aio::str(none.result()));
+}
+}  // namespace
+
+TEST_CASE("issue 15: sleep() goes where Python takes a coroutine: create_task, gather, wait_for") {
+  Log log;
+  run_virtual(sleep_where_a_coroutine_goes(log));
+  CHECK(log.lines == Lines{"<Task pending name='Task-2' coro=<sleep()>>", "slept", "[1, 2] at t=1.2",
+                           "TimeoutError at t=2.2", "None"});
+}

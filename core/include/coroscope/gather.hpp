@@ -110,6 +110,16 @@ struct GatherArg<Coroutine<T>> {
     return Ref<FutureBase>(task.state());
   }
 };
+// gather(sleep(1), ...): the sleep's coroutine wrapped in a task, as any coroutine is.
+template <class T>
+struct GatherArg<SleepAwaiter<T>> {
+  using result = sleep_result_t<T>;
+  static const void* identity(const SleepAwaiter<T>& s) { return &s; }
+  static Ref<FutureBase> to_future(EventLoop& loop, SleepAwaiter<T>& s) {
+    Coroutine<result> coro = coroutine_of::sleep(std::move(s));
+    return GatherArg<Coroutine<result>>::to_future(loop, coro);
+  }
+};
 template <class F>
 struct FutureArg {
   static const void* identity(const F& f) { return f.state(); }

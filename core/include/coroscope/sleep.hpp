@@ -1,6 +1,7 @@
 #pragma once
 // asyncio.sleep(delay, result): suspend the task; sleep(0) yields exactly one iteration.
 #include <coroutine>
+#include <type_traits>
 #include <utility>
 
 #include "coroscope/coroutine.hpp"
@@ -51,5 +52,21 @@ template <class T>
 SleepAwaiter<T> sleep(double delay, T result) {
   return {delay, std::move(result)};
 }
+
+// What a coroutine returning sleep's result is: Coroutine<void> for sleep(d), whose result is None.
+template <class T>
+using sleep_result_t = std::conditional_t<std::is_same_v<T, NoneType>, void, T>;
+
+namespace detail::coroutine_of {
+// asyncio.sleep as the coroutine CPython's is, where only a coroutine will do:
+// create_task(sleep(1)), gather(sleep(1), work()), wait_for(sleep(5), 1). Awaited directly,
+// sleep stays an awaiter and costs no frame; here the task's coroutine is named `sleep`, as
+// Python names it.
+inline Coroutine<void> sleep(SleepAwaiter<NoneType> awaiter) { co_await std::move(awaiter); }
+template <class T>
+Coroutine<T> sleep(SleepAwaiter<T> awaiter) {
+  co_return co_await std::move(awaiter);
+}
+}  // namespace detail::coroutine_of
 
 }  // namespace coroscope

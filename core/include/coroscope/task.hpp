@@ -10,6 +10,7 @@
 
 #include "coroscope/coroutine.hpp"
 #include "coroscope/future.hpp"
+#include "coroscope/sleep.hpp"
 
 namespace coroscope {
 
@@ -34,8 +35,12 @@ class TaskBase : public detail::FutureBase {
 
   const std::string& get_name() const;
   void set_name(std::string name);
-  // The name of the coroutine function the task runs (task.get_coro().__qualname__).
-  std::string_view get_coro_name() const noexcept { return coro_name_; }
+  // The name of the coroutine function the task runs (task.get_coro().__qualname__); a
+  // template coroutine's without its arguments (sleep, not sleep<std::string>).
+  std::string_view get_coro_name() const noexcept {
+    const std::string_view name(coro_name_);
+    return name.substr(0, name.find('<'));
+  }
   // The future this task waits on, or null (Task._fut_waiter).
   detail::FutureBase* fut_waiter() const noexcept { return fut_waiter_.get(); }
   // The await chain from the task's coroutine down to the innermost suspended frame.
@@ -185,6 +190,12 @@ Task<T> create_task(Coroutine<T> coro, std::string name = {}) {
   Task<T> task = get_running_loop().create_task(std::move(coro));
   if (!name.empty()) task.set_name(std::move(name));
   return task;
+}
+
+// create_task(asyncio.sleep(1)): in Python sleep() is a coroutine like any other.
+template <class T>
+Task<sleep_result_t<T>> create_task(SleepAwaiter<T> sleep, std::string name = {}) {
+  return create_task(detail::coroutine_of::sleep(std::move(sleep)), std::move(name));
 }
 
 template <class T>

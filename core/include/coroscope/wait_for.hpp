@@ -136,4 +136,10 @@ Coroutine<typename detail::Awaited<A>::type> wait_for(A aw, std::optional<double
   co_return detail::result_or_timeout(fut);
 }
 
+// wait_for(asyncio.sleep(5), 1): the sleep's coroutine, wrapped in a task as any coroutine is.
+template <class T>
+Coroutine<sleep_result_t<T>> wait_for(SleepAwaiter<T> sleep, std::optional<double> timeout) {
+  return wait_for(detail::coroutine_of::sleep(std::move(sleep)), timeout);
+}
+
 }  // namespace coroscope
