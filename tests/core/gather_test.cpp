@@ -25,9 +25,16 @@ aio::Coroutine<int> number(int n) { co_return n; }
 aio::Coroutine<void> gathers_in_argument_order(Log& log) {
   auto results = co_await aio::gather(work(log, "slow", 0.3), work(log, "fast", 0.1), work(log, "mid", 0.2));
   log(aio::str(results));
-  std::tuple<int, std::string> mixed = co_await aio::gather(number(1), work(log, "text", 0));
+  auto mixed = co_await aio::gather(number(1), work(log, "text", 0));
   CHECK(std::get<0>(mixed) == 1);
   CHECK(std::get<1>(mixed) == "text");
+  // Issue 15: Python's gather returns a list, whatever its items' types.
+  CHECK(aio::str(mixed) == "[1, 'text']");
+  const auto& [n, text] = mixed;
+  CHECK(n == 1);
+  CHECK(text == "text");
+  const std::tuple<int, std::string> as_tuple = mixed;
+  CHECK(as_tuple == std::tuple<int, std::string>{1, "text"});
   std::vector<aio::Coroutine<int>> coros;
   for (int i = 0; i < 4; ++i) coros.push_back(number(i));
   std::vector<int> numbers = co_await aio::gather(std::move(coros));

@@ -2,7 +2,8 @@
 // asyncio.gather: run awaitables concurrently; results in argument order.
 //
 //   co_await aio::gather(a, b, c)                      -> std::array<T, 3> (one type)
-//                                                        or std::tuple<A, B, C>
+//                                                        or MixedList<A, B, C> (a tuple
+//                                                        that prints as a list)
 //   co_await aio::gather(aio::return_exceptions, ...)  -> the same with Outcome<T> slots
 //   co_await aio::gather(std::vector<Task<T>>{...})     -> std::vector<T>
 //
@@ -14,6 +15,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "coroscope/mixed_list.hpp"
 #include "coroscope/outcome.hpp"
 #include "coroscope/task.hpp"
 
@@ -156,10 +158,11 @@ EventLoop& loop_of(const A& first) {
   }
 }
 
-// The results of a variadic gather: an array when every slot has one type, else a tuple.
+// The results of a variadic gather: an array when every slot has one type, else a tuple
+// that prints as the list Python's gather returns.
 template <class... Slots>
 struct VariadicResult {
-  using type = std::tuple<Slots...>;
+  using type = MixedList<Slots...>;
 };
 template <>
 struct VariadicResult<> {
