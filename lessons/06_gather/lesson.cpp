@@ -1,4 +1,4 @@
-// Lesson 04: asyncio.gather (the C++ twin of lesson.py).
+// Lesson 06: asyncio.gather (the C++ twin of lesson.py).
 #include <coroscope/asyncio.hpp>
 #include <coroscope/lesson.hpp>
 #include <string>

@@ -1,4 +1,4 @@
-# Lesson 03: sleep(delay) and timers
+# Lesson 05: sleep(delay) and timers
 import asyncio
 
 

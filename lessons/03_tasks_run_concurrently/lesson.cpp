@@ -1,4 +1,4 @@
-// Lesson 02: tasks run concurrently (the C++ twin of lesson.py).
+// Lesson 03: tasks run concurrently (the C++ twin of lesson.py).
 #include <coroscope/asyncio.hpp>
 #include <coroscope/lesson.hpp>
 namespace aio = coroscope;

@@ -1,4 +1,4 @@
-// Lesson 05: cancellation (the C++ twin of lesson.py).
+// Lesson 11: cancellation (the C++ twin of lesson.py).
 #include <coroscope/asyncio.hpp>
 #include <coroscope/lesson.hpp>
 #include <string>

@@ -1,4 +1,4 @@
-# Lesson 02: tasks run concurrently
+# Lesson 03: tasks run concurrently
 import asyncio
 
 

@@ -1,4 +1,4 @@
-# Lesson 05: cancellation
+# Lesson 11: cancellation
 import asyncio
 
 

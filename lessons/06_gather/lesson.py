@@ -1,4 +1,4 @@
-# Lesson 04: asyncio.gather
+# Lesson 06: asyncio.gather
 import asyncio
 
 

@@ -1,4 +1,4 @@
-// Lesson 03: sleep(delay) and timers (the C++ twin of lesson.py).
+// Lesson 05: sleep(delay) and timers (the C++ twin of lesson.py).
 #include <coroscope/asyncio.hpp>
 #include <coroscope/lesson.hpp>
 #include <cmath>
