@@ -5,8 +5,8 @@
 #include <string>
 namespace aio = coroscope;
 
-// Python's round(x, 1).
-double round1(double x) { return std::round(x * 10) / 10; }
+// A real timer fires a little late, never early: round down to a tenth of a second.
+double tenths(double seconds) { return std::floor(seconds * 10 + 0.01) / 10; }
 
 aio::Coroutine<std::string> brew(std::string drink, double seconds) {  // async def brew(drink, seconds):
   aio::print(drink + ": brewing in " + aio::current_task().get_name());
@@ -20,9 +20,9 @@ aio::Coroutine<void> main_() {
   double start = loop.time();                                          //     start = loop.time()
   aio::print("main: running in", aio::current_task().get_name());
   std::string coffee = co_await brew("coffee", 0.3);                   //     coffee = await brew("coffee", 0.3)
-  aio::print("main: got " + coffee + " at +" + aio::str(round1(loop.time() - start)) + "s");
+  aio::print("main: got " + coffee + " at +" + aio::str(tenths(loop.time() - start)) + "s");
   std::string tea = co_await brew("tea", 0.2);                         //     tea = await brew("tea", 0.2)
-  aio::print("main: got " + tea + " at +" + aio::str(round1(loop.time() - start)) + "s: the two waits add up");
+  aio::print("main: got " + tea + " at +" + aio::str(tenths(loop.time() - start)) + "s: the two waits add up");
 }
 
 COROSCOPE_LESSON(main_)

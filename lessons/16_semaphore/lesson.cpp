@@ -7,18 +7,18 @@
 #include <vector>
 namespace aio = coroscope;
 
-// Python's round(x, 1).
-double round1(double x) { return std::round(x * 10) / 10; }
+// A real timer fires a little late, never early: round down to a tenth of a second.
+double tenths(double seconds) { return std::floor(seconds * 10 + 0.01) / 10; }
 
 aio::Coroutine<void> download(std::string name, double seconds, aio::Semaphore slots, double start) {
   aio::EventLoop& loop = aio::get_running_loop();                  //     loop = asyncio.get_running_loop()
   aio::print(name + ": wants a slot, locked() = " + aio::str(slots.locked()));
   {
     auto held = co_await slots.hold();                             //     async with slots:
-    aio::print(name + ": downloading at +" + aio::str(round1(loop.time() - start)) + "s");
+    aio::print(name + ": downloading at +" + aio::str(tenths(loop.time() - start)) + "s");
     co_await aio::sleep(seconds);                                  //         await asyncio.sleep(seconds)
   }
-  aio::print(name + ": gave its slot back at +" + aio::str(round1(loop.time() - start)) + "s");
+  aio::print(name + ": gave its slot back at +" + aio::str(tenths(loop.time() - start)) + "s");
 }
 
 aio::Coroutine<void> main_() {
@@ -31,7 +31,7 @@ aio::Coroutine<void> main_() {
     tasks.push_back(aio::create_task(download(name, seconds, slots, start)));
   }
   for (auto& task : tasks) co_await task;                          //     for task in tasks: await task
-  aio::print("main: all four done at +" + aio::str(round1(loop.time() - start)) + "s, two at a time");
+  aio::print("main: all four done at +" + aio::str(tenths(loop.time() - start)) + "s, two at a time");
 }
 
 COROSCOPE_LESSON(main_)
