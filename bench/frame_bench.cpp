@@ -9,7 +9,7 @@
 // function the app calls: top bar, banner, every panel), ImGui::Render. Only OpenGL's part,
 // turning the draw lists into pixels, is left out. The cases:
 //
-//   frame/lesson04_middle         lesson 04 (gather) at its middle step, the timeline fit
+//   frame/lesson06_middle         lesson 06 (gather) at its middle step, the timeline fit
 //   frame/synthetic_fit           1,000 tasks, about 1,000,000 events, at the middle step, the
 //                                 timeline fit to the whole run (zoomed all the way out)
 //   frame/synthetic_zoomed        the same step with the timeline showing 200 steps around it
@@ -147,9 +147,9 @@ struct Shown {
   std::size_t middle() const { return session.steps_recorded() / 2; }
 };
 
-Shown& lesson04() {
+Shown& lesson06() {
   const std::span<const aio::lessons::Lesson> all = aio::lessons::all_lessons();
-  static Shown shown(all, static_cast<std::size_t>(aio::lessons::find_lesson(all, "4") - all.data()));
+  static Shown shown(all, static_cast<std::size_t>(aio::lessons::find_lesson(all, "6") - all.data()));
   return shown;
 }
 
@@ -206,7 +206,7 @@ void frame_at_middle(benchmark::State& state, Shown& shown, double visible_steps
   report(state, shown);
 }
 
-void frame_lesson04_middle(benchmark::State& state) { frame_at_middle(state, lesson04(), 0); }
+void frame_lesson06_middle(benchmark::State& state) { frame_at_middle(state, lesson06(), 0); }
 void frame_synthetic_fit(benchmark::State& state) { frame_at_middle(state, synthetic(), 0); }
 void frame_synthetic_zoomed(benchmark::State& state) { frame_at_middle(state, synthetic(), 200); }
 
@@ -254,7 +254,7 @@ int main(int argc, char** argv) {
   // Process CPU time, as coroscope_bench counts: on a shared machine wall time would also
   // count the time other processes hold the CPU.
   auto timed = [](benchmark::internal::Benchmark* b) { b->MeasureProcessCPUTime()->Unit(benchmark::kNanosecond); };
-  timed(benchmark::RegisterBenchmark("frame/lesson04_middle", frame_lesson04_middle));
+  timed(benchmark::RegisterBenchmark("frame/lesson06_middle", frame_lesson06_middle));
   timed(benchmark::RegisterBenchmark("frame/synthetic_fit", frame_synthetic_fit));
   timed(benchmark::RegisterBenchmark("frame/synthetic_zoomed", frame_synthetic_zoomed));
   timed(benchmark::RegisterBenchmark("step_and_frame/synthetic", step_and_frame_synthetic));

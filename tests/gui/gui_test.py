@@ -111,21 +111,21 @@ def case_script(coroscope, bad_app, tmp):
         "step 3", "back 3", f"dump-model {p('back.json')}",
         "restart", f"dump-model {p('restart.json')}",
         "step 5", "select Task-1", f"screenshot {p('step5.png')}", f"dump-model {p('step5.json')}",
-        "lesson 2", "step 2", f"dump-model {p('lesson2.json')}",
+        "lesson 3", "step 2", f"dump-model {p('lesson3.json')}",
         "end", f"dump-model {p('end.json')}",
-    ], "4")
+    ], "6")
     forward, back = load(p("forward.json")), load(p("back.json"))
     assert forward["step"] == 2 and same_model(forward, back), "step 2 differs reached forward and back"
     restart = load(p("restart.json"))
     assert restart["step"] == 0 and restart["session"]["steps_recorded"] == 0
     assert [t["name"] for t in restart["tasks"]] == ["Task-1"], restart["tasks"]
     step5 = load(p("step5.json"))
-    assert step5["lesson"] == "04_gather" and step5["step"] == 5
+    assert step5["lesson"] == "06_gather" and step5["step"] == 5
     assert step5["view"]["selected_task"] == step5["tasks"][0]["id"]
     check_screenshot(p("step5.png"), 1280, 720, step5)
-    lesson2 = load(p("lesson2.json"))
-    assert lesson2["lesson"].startswith("02_") and lesson2["step"] == 2
-    assert lesson2["tasks"][0]["name"] == "Task-1", "a new lesson starts its ids from 1"
+    lesson3 = load(p("lesson3.json"))
+    assert lesson3["lesson"].startswith("03_") and lesson3["step"] == 2
+    assert lesson3["tasks"][0]["name"] == "Task-1", "a new lesson starts its ids from 1"
     end = load(p("end.json"))
     assert end["session"]["run_over"] and end["step"] == end["session"]["steps_recorded"], end["step"]
     assert "The run is over" in end["step_sentence"]
@@ -141,7 +141,7 @@ def case_keys(coroscope, bad_app, tmp):
         "play 60", f"dump-model {p('played.json')}",
         "key end", f"dump-model {p('end.json')}",
         "key t", f"dump-model {p('dark.json')}",
-    ], "3")
+    ], "5")
     one = load(p("one.json"))
     assert one["step"] == 1
     iteration = load(p("iteration.json"))
@@ -156,7 +156,7 @@ def case_keys(coroscope, bad_app, tmp):
 def screenshot(coroscope, tmp, theme, size=None):
     png, dump = os.path.join(tmp, f"{theme}.png"), os.path.join(tmp, f"{theme}.json")
     flags = ["--size", size] if size else []
-    run([coroscope, "gui", "4", "--steps", "8", "--theme", theme, *flags, "--screenshot", png, "--dump-model", dump])
+    run([coroscope, "gui", "6", "--steps", "8", "--theme", theme, *flags, "--screenshot", png, "--dump-model", dump])
     return png, load(dump)
 
 
@@ -236,9 +236,9 @@ def case_no_display(coroscope, bad_app, tmp):
 def case_dump_model_only(coroscope, bad_app, tmp):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     path = os.path.join(tmp, "model.json")
-    run([coroscope, "gui", "4", "--steps", "3", "--dump-model", path], env=env)
+    run([coroscope, "gui", "6", "--steps", "3", "--dump-model", path], env=env)
     dump = load(path)
-    assert dump["step"] == 3 and dump["lesson"] == "04_gather" and "view" not in dump
+    assert dump["step"] == 3 and dump["lesson"] == "06_gather" and "view" not in dump
     for key in ("tasks", "futures", "ready", "timers", "output", "diagnostics", "arrows", "step_sentence",
                 "diagnosis"):
         assert key in dump, key

@@ -1,4 +1,4 @@
-"""The view model of lessons 01-05 at chosen steps, as `coroscope gui LESSON --steps N
+"""The view model of lessons 01, 03, 05, 06 and 11 at chosen steps, as `coroscope gui LESSON --steps N
 --dump-model` writes it, against golden JSON reviewed by hand (tests/gui/golden/).
 
     model_golden_test.py COROSCOPE GOLDEN_DIR [--update]
@@ -14,11 +14,11 @@ import tempfile
 # (lesson, step): each at a step a teacher would stop at.
 CASES = [
     (1, 3),  # a coroutine awaited inline: main waits on sleep, in one task
-    (2, 4),  # create_task: three tasks, two of them ready behind the running one
-    (3, 6),  # timers in deadline order, one fired
-    (4, 5),  # gather: the timer of sleep(0.1) fired, Task-3's wakeup queued for the next iteration
-    (5, 5),  # cancellation: the sleep was cancelled, so the woken task gets CancelledError at its await
-    (5, 7),  # cancellation: the cancelled task's timer struck out, its CancelledError at the await
+    (3, 4),  # create_task: three tasks, two of them ready behind the running one
+    (5, 6),  # timers in deadline order, one fired
+    (6, 5),  # gather: the timer of sleep(0.1) fired, Task-3's wakeup queued for the next iteration
+    (11, 5),  # cancellation: the sleep was cancelled, so the woken task gets CancelledError at its await
+    (11, 7),  # cancellation: the cancelled task's timer struck out, its CancelledError at the await
 ]
 
 

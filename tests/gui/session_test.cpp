@@ -177,7 +177,7 @@ TEST_CASE("restart runs the lesson as a fresh program: Task-1 again, the same du
 }
 
 TEST_CASE("step_iteration stops at the first step of the next iteration") {
-  Session session(aio::lessons::find_lesson("2")->main);
+  Session session(aio::lessons::find_lesson("3")->main);
   session.step_forward();
   const std::uint32_t iteration = session.model().iteration();
   REQUIRE(session.step_iteration());
@@ -189,7 +189,7 @@ TEST_CASE("step_iteration stops at the first step of the next iteration") {
 TEST_CASE("switch_lesson starts the other lesson at step 0") {
   Session session(aio::lessons::find_lesson("1")->main);
   session.run_to_end();
-  session.switch_lesson(aio::lessons::find_lesson("4")->main);
+  session.switch_lesson(aio::lessons::find_lesson("6")->main);
   CHECK(session.cursor() == 0);
   CHECK(!session.run_over());
   CHECK(session.diagnosis().empty());
@@ -227,7 +227,7 @@ TEST_CASE("a coroutine never awaited is diagnosed, and the run goes on") {
 }
 
 TEST_CASE("the step sentence says what ran and what it means for the next iteration") {
-  Session session(aio::lessons::find_lesson("3")->main);
+  Session session(aio::lessons::find_lesson("5")->main);
   CHECK(session.step_sentence().find("nothing has run yet") != std::string::npos);
   session.step_forward();
   CHECK(session.step_sentence().find("Task-1 (main") != std::string::npos);

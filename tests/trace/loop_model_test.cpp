@@ -49,10 +49,10 @@ trace::LoopModel at_step(const trace::Recorder& recorder, std::size_t steps) {
 
 }  // namespace
 
-TEST_CASE("lesson 04 at step 4: Task-3's timer fired, its wakeup waits in the ready queue for the next iteration") {
+TEST_CASE("lesson 06 at step 4: Task-3's timer fired, its wakeup waits in the ready queue for the next iteration") {
   coroscope::reset_ids_as_in_a_new_process();  // Task-1 even after other tests' runs
   trace::Recorder recorder;
-  record_lesson("4", recorder);
+  record_lesson("6", recorder);
   // Step 1 runs main (Task-1), steps 2-4 the three fetch tasks' first steps; step 5 is the timer.
   const trace::LoopModel model = at_step(recorder, 5);
   CHECK(model.step() == 5);
@@ -158,7 +158,7 @@ TEST_CASE("a busy program's model: cancellation, a renamed task, exceptions, out
 
 TEST_CASE("a sleep's timer cancelled with its task shows cancelled at once, not pending until the loop drops it") {
   trace::Recorder recorder;
-  record_lesson("5", recorder);
+  record_lesson("11", recorder);
   std::size_t cancel = 0;
   while (cancel < recorder.size() && recorder[cancel].kind != coroscope::TraceKind::handle_cancel) ++cancel;
   REQUIRE(cancel < recorder.size());
