@@ -215,15 +215,22 @@ bool is_keyword(std::string_view word, bool cpp) {
   return std::find(std::begin(python), std::end(python), word) != std::end(python);
 }
 
-void code_line(ImDrawList* dl, ImFont* font, float x, float y, std::string_view line, bool cpp, const Syntax& syntax) {
+// Colours the whole line but draws only its characters [from, to): a wrapped line's row keeps
+// the colours its piece has in the whole line (the rest of a string stays a string).
+void code_line(ImDrawList* dl, ImFont* font, float x, float y, std::string_view line, bool cpp, const Syntax& syntax,
+               std::size_t from = 0, std::size_t to = std::string_view::npos) {
   std::size_t i = 0;
+  to = std::min(to, line.size());
   auto emit = [&](std::size_t end, Color color) {
-    const std::string_view piece = line.substr(i, end - i);
-    draw_text(dl, font, ImVec2(x, y), color, piece);
-    x += text_size(font, piece).x;
+    const std::size_t a = std::max(i, from), b = std::min(end, to);
+    if (a < b) {
+      const std::string_view piece = line.substr(a, b - a);
+      draw_text(dl, font, ImVec2(x, y), color, piece);
+      x += text_size(font, piece).x;
+    }
     i = end;
   };
-  while (i < line.size()) {
+  while (i < to) {
     const char c = line[i];
     if ((cpp && line.compare(i, 2, "//") == 0) || (!cpp && c == '#')) {
       emit(line.size(), syntax.comment);
@@ -449,7 +456,7 @@ void draw_file(PanelContext& ctx, const char* id, const Lines& lines, const Mark
       const char* arrow = "\xE2\x86\xAA";  // ↪: the line goes on
       text_mid(dl, ctx.fonts.small, code_x - 8 - text_size(ctx.fonts.small, arrow).x, y + row * 0.5f, theme.text_faint,
                arrow);
-      code_line(dl, font, code_x + glyph * float(piece.indent), text_y, piece_code, cpp, syntax);
+      code_line(dl, font, code_x + glyph * float(piece.indent), text_y, code, cpp, syntax, piece.begin, piece.end);
       continue;
     }
     if (m) {
@@ -462,7 +469,7 @@ void draw_file(PanelContext& ctx, const char* id, const Lines& lines, const Mark
     const std::string number_text = std::to_string(number);
     draw_text(dl, font, ImVec2(code_x - 8 - text_size(font, number_text).x, text_y),
               m && m->running ? theme.running : theme.text_faint, number_text);
-    code_line(dl, font, code_x, text_y, piece_code, cpp, syntax);
+    code_line(dl, font, code_x, text_y, code, cpp, syntax, piece.begin, piece.end);
     if (m && !m->note.empty()) {
       // The note goes at the row's right end, clear of the code.
       ImFont* nf = ctx.fonts.small;

@@ -181,8 +181,20 @@ void task_card(PanelContext& ctx, const trace::TaskModel& t, bool changed) {
   if (!tie.empty()) {
     const Color ink = t.cancel_requested ? theme.cancelled : theme.text_faint;
     x += text_mid(dl, ctx.fonts.small, x, y1, ink, tie.words) + 5;
-    for (std::uint32_t task : tie.tasks) x += task_badge(ctx, dl, x, y1, task, ctx.fonts.small) + 3;
-    text_mid(dl, ctx.fonts.small, x + 2, y1, ink, tie.tail);
+    // As many badges as fit, then "+N" for the others (the tooltip names them all).
+    const float limit = row.max.x - 8;
+    std::size_t shown = 0;
+    for (; shown < tie.tasks.size(); ++shown) {
+      const trace::TaskModel* other = ctx.model.task(tie.tasks[shown]);
+      const float w = other ? chip_width(ctx.fonts.small, "T" + std::to_string(other->ordinal)) : 0;
+      const float more = shown + 1 < tie.tasks.size() ? text_size(ctx.fonts.small, "+99").x + 4 : 0;
+      if (x + w + more > limit) break;
+      x += task_badge(ctx, dl, x, y1, tie.tasks[shown], ctx.fonts.small) + 3;
+    }
+    if (shown < tie.tasks.size())
+      x += text_mid(dl, ctx.fonts.small, x + 1, y1, ink, "+" + std::to_string(tie.tasks.size() - shown)) + 4;
+    if (x + 2 + text_size(ctx.fonts.small, tie.tail).x <= limit)
+      text_mid(dl, ctx.fonts.small, x + 2, y1, ink, tie.tail);
   }
   const Color chain_ink = t.state == trace::TaskState::raised ? theme.raised : theme.text;
   if (one_line && t.state == trace::TaskState::raised)
