@@ -147,8 +147,8 @@ class App {
     if (headless_) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     ImGui::NewFrame();
     const auto shown = static_cast<std::size_t>(lesson_ - lessons_.data());
-    const FrameRequests requests =
-        draw_frame_windows(session_, texts_, {lessons_, shown, fonts_}, *theme_, ui_, transport_);
+    FrameRequests requests = draw_frame_windows(session_, texts_, {lessons_, shown, fonts_}, *theme_, ui_, transport_);
+    last_report_ = std::move(requests.report);
     if (!headless_) read_keys();
 
     ImGui::Render();
@@ -244,13 +244,16 @@ class App {
 
   // --- Fonts and style -----------------------------------------------------------------
 
-  // The fonts follow the display (1 at 1280x720, 1.5 at 1920x1080) times the user's scale,
-  // rounded so that resizing a window does not rebuild the atlas at every frame.
+  // The fonts follow the display times the user's scale, rounded so that resizing a window
+  // does not rebuild the atlas at every frame. They shrink with a smaller window, but grow only
+  // half as fast as a larger one (1.25 at 1920x1080, not 1.5): a larger window shows more
+  // (taller lanes, more rows, wider source), not the same picture magnified.
   float wanted_scale() const {
     int width = 0, height = 0;
     glfwGetWindowSize(window_, &width, &height);
     const float display = std::clamp(std::min(width / 1280.f, height / 720.f), 0.75f, 3.f);
-    return std::round(display * user_scale_ * 20) / 20;
+    const float moderate = display > 1 ? 1 + (display - 1) * 0.5f : display;
+    return std::round(moderate * user_scale_ * 20) / 20;
   }
 
   bool update_fonts(std::string& error) {
@@ -288,8 +291,14 @@ class App {
                                    {"ready", t.ready},
                                    {"suspended", t.suspended},
                                    {"done", t.done},
+                                   {"cancelled", t.cancelled},
+                                   {"raised", t.raised},
+                                   {"callback", t.callback},
+                                   {"changed", t.changed},
                                    {"banner_error", t.banner_error}},
-                        .selected_task = ui_.selected_task};
+                        .selected_task = ui_.selected_task,
+                        .font_scale = fonts_.scale,
+                        .report = &last_report_};
     return write_model_json(session_, lesson_->name, path, &view);
   }
 
@@ -392,7 +401,8 @@ class App {
   float styled_scale_ = 0;  // the scale the style was last applied at (0: restyle)
   UiState ui_;
   Transport transport_;
-  double play_debt_ = 0;  // steps owed to the play speed
+  FrameReport last_report_;  // what the last frame drew where, for the dump
+  double play_debt_ = 0;     // steps owed to the play speed
   int error_status_ = exit_bad_input;
 };
 

@@ -17,10 +17,12 @@ RightColumnWants right_column_wants(const PanelContext& context, const AppFonts&
   };
   // The panels measure their rows in the font they draw them in.
   ImGui::PushFont(fonts.panels.regular);
+  push_list_spacing();
   const RightColumnWants wants{.ready_queue = framed(ready_queue_content_height(context)),
                                .timers = framed(timers_content_height(context)),
                                .futures = framed(futures_content_height(context)),
                                .tasks = framed(tasks_content_height(context))};
+  ImGui::PopStyleVar();
   ImGui::PopFont();
   return wants;
 }

@@ -138,15 +138,6 @@ void readout(ImDrawList* draw, const AppFonts& fonts, float x, float top, float 
             theme.text_faint, suffix.c_str());
 }
 
-void legend_item(ImDrawList* draw, const AppFonts& fonts, float x, float y, Color fill, Color edge, const char* label,
-                 const Theme& theme) {
-  const float s = fonts.scale;
-  const ImVec2 a = at(x, y - 6 * s), b = at(x + 16 * s, y + 6 * s);
-  draw->AddRectFilled(a, b, fill, 3 * s);
-  if (edge) draw->AddRect(a, b, edge, 3 * s);
-  text_at(draw, fonts.panels.small, x + 21 * s, y, theme.text, label);
-}
-
 std::string lesson_title(const lessons::Lesson& lesson) {
   char number[8];
   std::snprintf(number, sizeof number, "%02d", lesson.number);
@@ -185,7 +176,14 @@ void draw_controls_panel(PanelContext& context, const ControlsView& view, Transp
   // The lesson picker.
   separator(draw, x - 10 * s, height, theme);
   caption(draw, fonts.caption, origin.x + x + 1, origin.y + height * 0.24f, theme.text_faint, "LESSON", s);
-  const float picker_width = 140 * s;
+  // As wide as the longest title, so that none is cut.
+  float longest = 0;
+  for (const lessons::Lesson& lesson : view.lessons)
+    longest = std::max(longest, text_width(fonts.button, lesson_title(lesson).c_str()));
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // The text, its padding, and the arrow button (a square as high as the frame).
+  const float picker_width =
+      longest + style.FramePadding.x * 2 + fonts.button->FontSize + style.FramePadding.y * 2 + 6 * s;
   ImGui::SetCursorScreenPos(ImVec2(origin.x + x, origin.y + height * 0.40f));
   ImGui::PushFont(fonts.button);
   ImGui::SetNextItemWidth(picker_width);
@@ -200,10 +198,13 @@ void draw_controls_panel(PanelContext& context, const ControlsView& view, Transp
     ImGui::EndCombo();
   }
   ImGui::PopFont();
+  context.report.place("top.picker", {origin.x + x, origin.y, picker_width, height});
+  context.report.place("top.picker.longest_title", {origin.x + x, origin.y, longest, height});
   x += picker_width + 20 * s;
 
   // The transport.
   separator(draw, x - 11 * s, height, theme);
+  const float transport_x = origin.x + x;
   struct Button {
     const char* id;
     float width;
@@ -230,7 +231,9 @@ void draw_controls_panel(PanelContext& context, const ControlsView& view, Transp
       requests.command = b.command;
     x += b.width * s + 4 * s;
   }
+  context.report.place("top.transport", {transport_x, origin.y, origin.x + x - 4 * s - transport_x, height});
   x += 10 * s;
+  const float speed_x0 = origin.x + x;
 
   // The speed, on a logarithmic track (0.5 .. 50 steps/s).
   caption(draw, fonts.caption, origin.x + x + 1, origin.y + height * 0.24f, theme.text_faint, "SPEED", s);
@@ -253,9 +256,11 @@ void draw_controls_panel(PanelContext& context, const ControlsView& view, Transp
   text_at(draw, fonts.panels.small, speed_x + text_width(fonts.button, speed) + 4 * s, speed_y, theme.text_faint,
           "steps/s");
   x += track + 8 * s + text_width(fonts.button, "0.5") + text_width(fonts.panels.small, "steps/s") + 20 * s;
+  context.report.place("top.speed", {speed_x0, origin.y, origin.x + x - 20 * s - speed_x0, height});
 
   // The read-outs.
   separator(draw, x - 11 * s, height, theme);
+  const float readouts_x = origin.x + x;
   const trace::LoopModel& model = context.model;
   const std::string step = std::to_string(model.step());
   const std::string total = "/" + std::to_string(context.steps_recorded) + (context.run_over ? "" : "\u2026");
@@ -269,47 +274,8 @@ void draw_controls_panel(PanelContext& context, const ControlsView& view, Transp
   readout(draw, fonts, origin.x + x, origin.y, height, "LOOP TIME", time, "s", theme);
   x += std::max(text_width(fonts.caption, "LOOP TIME"), text_width(fonts.readout, time) + 12 * s) + 22 * s;
 
-  // The legend: the states' colours, and the mark of what the last step changed; the states a
-  // task ends in (cancelled, raised) in a fourth column where there is room, else in its tooltip.
-  // With large fonts on a narrow screen it is left out rather than cut (the panels still label
-  // states).
-  struct Entry {
-    Color fill;
-    bool edged;
-    const char* label;
-  };
-  const Entry entries[][2] = {{{theme.running, false, "running"}, {theme.callback, false, "callback"}},
-                              {{theme.ready, false, "ready"}, {theme.done, true, "done"}},
-                              {{theme.suspended, true, "suspended"}, {theme.changed, false, "changed"}},
-                              {{theme.cancelled, false, "cancelled"}, {theme.raised, false, "raised"}}};
-  const float lx = origin.x + x + 2 * s, row = 9.5f * s, right = origin.x + ImGui::GetWindowWidth() - 6 * s;
-  auto column_width = [&](const Entry(&column)[2]) {
-    return std::max(text_width(fonts.panels.small, column[0].label), text_width(fonts.panels.small, column[1].label)) +
-           28 * s;
-  };
-  float widths[4], width = 0;
-  std::size_t columns = 0;
-  for (; columns < 4; ++columns) {
-    widths[columns] = column_width(entries[columns]);
-    if (lx + width + widths[columns] - 7 * s > right) break;
-    width += widths[columns];
-  }
-  if (columns < 3) return;
-  separator(draw, x - 10 * s, height, theme);
-  float cx = lx;
-  for (std::size_t c = 0; c < columns; ++c) {
-    for (int r = 0; r < 2; ++r) {
-      const Entry& e = entries[c][r];
-      legend_item(draw, fonts, cx, y + (r ? row : -row), e.fill, e.edged ? theme.border : 0, e.label, theme);
-    }
-    cx += widths[c];
-  }
-  ImGui::SetCursorScreenPos(ImVec2(lx, origin.y));
-  ImGui::InvisibleButton("##legend", ImVec2(width, height));
-  if (columns < 4 && ImGui::IsItemHovered())
-    ImGui::SetTooltip(
-        "A task's states: running, ready, suspended, done; cancelled (grey), raised (red).\n"
-        "callback: a loop handle that is not a task's step. changed: what the last step changed.");
+  context.report.place("top.readouts", {readouts_x, origin.y, origin.x + x - readouts_x, height});
+  // The colour legend is the timeline's (legend.hpp): the top bar keeps room for more controls.
 }
 
 }  // namespace coroscope::visualizer

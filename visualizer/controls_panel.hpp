@@ -1,8 +1,8 @@
 #pragma once
 // The top bar: the logo, the lesson picker, the transport (restart, back, step, iteration,
-// run to the end, play / pause) with a speed, the read-outs (step, iteration, loop time) and
-// the colour legend. Like every panel it draws from the PanelContext and only asks for
-// changes; the app carries them out after the frame.
+// run to the end, play / pause) with a speed and the read-outs (step, iteration, loop time);
+// the colour legend is in the timeline's title bar (legend.hpp). Like every panel it draws from the PanelContext and
+// only asks for changes; the app carries them out after the frame.
 #include <cstddef>
 #include <optional>
 #include <span>

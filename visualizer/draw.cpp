@@ -163,11 +163,12 @@ float pill(const PanelContext& ctx, ImDrawList* dl, float x, float yc, std::stri
 
 float task_badge_width(const PanelContext& ctx) { return chip_width(ctx.fonts.bold, "T88"); }
 
-float task_badge(const PanelContext& ctx, ImDrawList* dl, float x, float yc, std::uint32_t task) {
+float task_badge(const PanelContext& ctx, ImDrawList* dl, float x, float yc, std::uint32_t task, ImFont* font) {
   const trace::TaskModel* t = ctx.model.task(task);
   if (!t) return 0;
   const Color color = ctx.theme.task_color(t->ordinal);
-  return chip(dl, ctx.fonts.bold, x, yc, "T" + std::to_string(t->ordinal), color, text_on(ctx.theme, color));
+  return chip(dl, font ? font : ctx.fonts.bold, x, yc, "T" + std::to_string(t->ordinal), color,
+              text_on(ctx.theme, color));
 }
 
 Color text_on(const Theme& theme, Color background) {
@@ -284,6 +285,10 @@ float rich_paragraph(const PanelContext& ctx, ImDrawList* dl, ImVec2 origin, flo
   return layout_paragraph(ctx, dl, origin, width, spans, true);
 }
 
+float paragraph_height(const PanelContext& ctx, float width, const std::vector<Span>& spans) {
+  return layout_paragraph(ctx, nullptr, ImVec2(0, 0), width, spans, false);
+}
+
 void rich_paragraph_item(const PanelContext& ctx, const std::vector<Span>& spans) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = std::max(50.f, ImGui::GetContentRegionAvail().x);
@@ -294,7 +299,7 @@ void rich_paragraph_item(const PanelContext& ctx, const std::vector<Span>& spans
   ImGui::Dummy(ImVec2(width, height));
 }
 
-void panel_subtitle(const PanelContext& ctx, std::string_view subtitle) {
+void panel_subtitle(const PanelContext& ctx, std::string_view subtitle, float after) {
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   ImDrawList* dl = window->DrawList;
   ImFont* font = or_current(ctx.fonts.small);
@@ -305,7 +310,7 @@ void panel_subtitle(const PanelContext& ctx, std::string_view subtitle) {
     const float title_end =
         bar.Min.x + ImGui::GetStyle().FramePadding.x * 2 + text_size(nullptr, name.substr(0, name.find("##"))).x;
     const float right = bar.Max.x - ImGui::GetStyle().FramePadding.x;
-    if (right - text_size(font, subtitle).x < title_end + 12) return;
+    if (right - text_size(font, subtitle).x < std::max(title_end, after) + 12) return;
     dl->PushClipRect(bar.Min, bar.Max, false);
     text_right(dl, font, right, (bar.Min.y + bar.Max.y) * 0.5f, ctx.theme.text_faint, subtitle);
     dl->PopClipRect();
@@ -318,6 +323,11 @@ void panel_subtitle(const PanelContext& ctx, std::string_view subtitle) {
 }
 
 float row_height(float lines) { return std::round(ImGui::GetFontSize() * (0.5f + 1.3f * lines)); }
+
+void push_list_spacing() {
+  const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing.x, std::round(spacing.y * 0.5f)));
+}
 
 float row_pitch(float lines) { return row_height(lines) + ImGui::GetStyle().ItemSpacing.y; }
 
@@ -363,18 +373,30 @@ bool changed_since_last_frame(const char* key, int value) {
 
 float more_below_height(const PanelContext& ctx) { return std::round(ctx.fonts.small->FontSize * 1.4f); }
 
-void more_below(const PanelContext& ctx, float top, std::size_t count, float pitch, std::size_t after) {
-  if (count == 0) return;
+namespace {
+
+// The band of more_below for rows whose tops are top + row_top(i) (row_top(count): the end).
+template <class RowTop>
+std::size_t more_band(const PanelContext& ctx, float top, std::size_t count, std::size_t after, RowTop row_top) {
+  if (count == 0) return 0;
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   const float bottom = window->InnerClipRect.Max.y;
-  const float row = pitch - ImGui::GetStyle().ItemSpacing.y;
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
   const float line = more_below_height(ctx);
-  // The first row that does not show whole, then one more if the band would not fit.
-  std::size_t cut = std::size_t(std::max(0.f, std::floor((bottom - top - row) / pitch) + 1));
-  if (cut >= count) return;
-  if (cut > 0 && bottom - (top + pitch * float(cut)) < line) --cut;
-  const float band = std::max(top + pitch * float(cut) - 1, window->InnerClipRect.Min.y);
-  if (band >= bottom) return;
+  // The first row that does not show whole (rows are in order: a binary search), then one
+  // more if the band would not fit.
+  std::size_t cut = 0, end = count;
+  while (cut < end) {
+    const std::size_t mid = (cut + end) / 2;
+    if (top + row_top(mid + 1) - spacing <= bottom)
+      cut = mid + 1;
+    else
+      end = mid;
+  }
+  if (cut >= count) return 0;
+  if (cut > 0 && bottom - (top + row_top(cut)) < line) --cut;
+  const float band = std::max(top + row_top(cut) - 1, window->InnerClipRect.Min.y);
+  if (band >= bottom) return 0;
   ImDrawList* dl = window->DrawList;
   const float left = window->InnerRect.Min.x, right = window->InnerRect.Max.x;
   dl->PushClipRect(ImVec2(left, window->InnerClipRect.Min.y), ImVec2(right, bottom), false);
@@ -384,6 +406,17 @@ void more_below(const PanelContext& ctx, float top, std::size_t count, float pit
   text_mid(dl, ctx.fonts.small, window->WorkRect.Min.x + 2, std::min(band + line * 0.6f, (band + bottom) * 0.5f),
            ctx.theme.text_faint, more);
   dl->PopClipRect();
+  return count - cut + after;
+}
+
+}  // namespace
+
+std::size_t more_below(const PanelContext& ctx, float top, std::size_t count, float pitch, std::size_t after) {
+  return more_band(ctx, top, count, after, [&](std::size_t i) { return pitch * float(i); });
+}
+
+std::size_t more_below(const PanelContext& ctx, float top, const std::vector<float>& offsets) {
+  return more_band(ctx, top, offsets.empty() ? 0 : offsets.size() - 1, 0, [&](std::size_t i) { return offsets[i]; });
 }
 
 void scroll_to_row(std::size_t index, float pitch) {

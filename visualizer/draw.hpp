@@ -48,8 +48,10 @@ float chip_width(ImFont* font, std::string_view text);
 // A state pill ("RUNNING"): solid for the running state, tinted and outlined otherwise.
 float pill(const PanelContext& ctx, ImDrawList* dl, float x, float yc, std::string_view text, Color color, bool solid);
 float pill_width(const PanelContext& ctx, std::string_view text);
-// A task's badge, "T3" in its colour; a task id the model does not know draws nothing.
-float task_badge(const PanelContext& ctx, ImDrawList* dl, float x, float yc, std::uint32_t task);
+// A task's badge, "T3" in its colour (in `font`, bold by default); a task id the model does
+// not know draws nothing.
+float task_badge(const PanelContext& ctx, ImDrawList* dl, float x, float yc, std::uint32_t task,
+                 ImFont* font = nullptr);
 float task_badge_width(const PanelContext& ctx);
 // The colour a text drawn over `background` reads best in.
 Color text_on(const Theme& theme, Color background);
@@ -71,12 +73,15 @@ void append_markdown(const PanelContext& ctx, std::vector<Span>& spans, std::str
 // Draws the paragraph at `origin`, `width` wide; returns its height.
 float rich_paragraph(const PanelContext& ctx, ImDrawList* dl, ImVec2 origin, float width,
                      const std::vector<Span>& spans);
+// The height rich_paragraph would take, drawing nothing.
+float paragraph_height(const PanelContext& ctx, float width, const std::vector<Span>& spans);
 // Lays out a paragraph as an ImGui item at the cursor (so windows scroll over it).
 void rich_paragraph_item(const PanelContext& ctx, const std::vector<Span>& spans);
 
 // The panel's right-aligned faint subtitle ("deadline order · 1 pending"): in the window's
-// title bar when it has one, else on a line of its own.
-void panel_subtitle(const PanelContext& ctx, std::string_view subtitle);
+// title bar when it has one (right of `after`, an x the bar's other contents end at), else on
+// a line of its own.
+void panel_subtitle(const PanelContext& ctx, std::string_view subtitle, float after = 0);
 
 // One row of a list panel, edge to edge: the selected task's tint, the yellow "changed" tint
 // with its bar, and a hover tint. The row is an ImGui item, so the window scrolls over rows.
@@ -89,7 +94,17 @@ struct Row {
 Row list_row(const PanelContext& ctx, const char* id, float height, bool changed, bool selected, Color tint = 0);
 // The rows of a list panel are this many lines of the panel font high.
 float row_height(float lines);
+// The height, in those lines, of a one-line row (a timer, a future, an output line): tight, so
+// that a projector at 1280x720 shows a lesson's timers and futures without scrolling.
+inline constexpr float one_line_row = 0.75f;
+// A two-line row (a ready-queue entry, a task card): its lines a little closer than a
+// paragraph's, centred in the row.
+inline constexpr float two_line_row = 1.4f;
+inline constexpr float two_line_spacing = 1.2f;  // of the font size, baseline to baseline
 
+// The list panels set their rows closer than ImGui's item spacing (the app pushes this around
+// them, and around measuring them).
+void push_list_spacing();
 // The distance from one row of `lines` lines to the next.
 float row_pitch(float lines);
 // Draws the rows [0, count) of a list of rows `pitch` apart, only those in view (a list may
@@ -103,8 +118,11 @@ void clipped_rows(std::size_t count, float pitch, DrawRow row) {
 }
 // Where a list panel's window cuts rows at its bottom: a band "+N more" over them instead of
 // half a row. `top` is the screen y of the list's row 0, `count` its rows `pitch` apart, and
-// `after` how many rows of another list follow it (counted in N).
-void more_below(const PanelContext& ctx, float top, std::size_t count, float pitch, std::size_t after = 0);
+// `after` how many rows of another list follow it (counted in N). Returns N (0: all show).
+std::size_t more_below(const PanelContext& ctx, float top, std::size_t count, float pitch, std::size_t after = 0);
+// The same for rows of different heights: row i spans [top + offsets[i], top + offsets[i + 1])
+// with the spacing after it (offsets has a row more than the list: its end).
+std::size_t more_below(const PanelContext& ctx, float top, const std::vector<float>& offsets);
 // The height of that band.
 float more_below_height(const PanelContext& ctx);
 // Scrolls the window so that row `index` of a list starting at the cursor is in view.

@@ -3,6 +3,7 @@
 // wrapped, `code` in the mono font, lists with bullets.
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,9 @@
 namespace coroscope::visualizer {
 
 namespace {
+
+// The room the sentence takes besides its text: its tint's margins, the rule under it.
+float sentence_margin() { return 8 + ImGui::GetStyle().ItemSpacing.y * 3; }
 
 struct Block {
   enum class Kind { heading, paragraph, item, code } kind = Kind::paragraph;
@@ -93,34 +97,46 @@ void draw_block(const PanelContext& ctx, const Block& b) {
   }
 }
 
-}  // namespace
-
-void draw_explanation_panel(PanelContext& ctx) {
-  const std::string step = "Step " + std::to_string(ctx.model.step()) + ":";
-  panel_subtitle(ctx, "step " + std::to_string(ctx.model.step()) + "  \xC2\xB7  lesson " +
-                          std::string(ctx.lesson.name) + " README");
-  std::vector<Span> sentence{{step, ctx.fonts.bold, ctx.theme.text, false}};
+// "Step 5: the timer of sleep(0.1) fired; ...", in bold where the sentence says so.
+std::vector<Span> sentence_spans(const PanelContext& ctx) {
+  std::vector<Span> sentence{{"Step " + std::to_string(ctx.model.step()) + ":", ctx.fonts.bold, ctx.theme.text, false}};
   append_markdown(
       ctx, sentence,
       " " + std::string(ctx.step_sentence.empty() ? "the loop has not run a handle yet." : ctx.step_sentence),
       ctx.theme.text);
-  // The sentence is what changed: it sits on the yellow of the other panels' marks.
+  return sentence;
+}
+
+}  // namespace
+
+float step_sentence_height(const PanelContext& ctx, float width) {
+  return paragraph_height(ctx, width, sentence_spans(ctx)) + sentence_margin();
+}
+
+void draw_explanation_panel(PanelContext& ctx) {
+  panel_subtitle(ctx, "step " + std::to_string(ctx.model.step()) + "  \xC2\xB7  lesson " +
+                          std::string(ctx.lesson.name) + " README");
+  // The sentence is what changed: it sits on the yellow of the other panels' marks, above the
+  // README, and never scrolls away with it.
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->ChannelsSplit(2);
   dl->ChannelsSetCurrent(1);
-  rich_paragraph_item(ctx, sentence);
+  rich_paragraph_item(ctx, sentence_spans(ctx));
   dl->ChannelsSetCurrent(0);
   const float right = at.x + ImGui::GetContentRegionAvail().x;
-  dl->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(right + 4, ImGui::GetItemRectMax().y + 2),
-                    with_alpha(ctx.theme.changed, ctx.theme.dark ? 140 : 110), 4);
+  const ImVec2 a(at.x - 4, at.y - 2), b(right + 4, ImGui::GetItemRectMax().y + 2);
+  dl->AddRectFilled(a, b, with_alpha(ctx.theme.changed, ctx.theme.dark ? 140 : 110), 4);
   dl->ChannelsMerge();
-  ImGui::Dummy(ImVec2(1, 4));
+  ctx.report.place("explanation.sentence", {a.x, a.y, b.x - a.x, b.y - a.y});
+  ImGui::Dummy(ImVec2(1, 2));
   ImGui::Separator();
+  ImGui::BeginChild("##readme", ImVec2(0, std::max(1.f, ImGui::GetContentRegionAvail().y)));
   for (const Block& b : blocks(ctx.lesson.readme)) {
     draw_block(ctx, b);
     ImGui::Dummy(ImVec2(1, 2));
   }
+  ImGui::EndChild();
 }
 
 }  // namespace coroscope::visualizer

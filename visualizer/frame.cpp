@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "visualizer/column_wants.hpp"
+#include "visualizer/draw.hpp"
 #include "visualizer/fonts.hpp"
 #include "visualizer/layout.hpp"
 #include "visualizer/panels.hpp"
@@ -63,6 +64,7 @@ FrameRequests draw_frame_windows(const Session& session, const LessonTexts& less
                        .fonts = fonts.panels,
                        .ui = ui,
                        .requests = requests.panels,
+                       .report = requests.report,
                        .steps_recorded = session.steps_recorded(),
                        .run_over = session.run_over(),
                        .diagnosis = diagnosis,
@@ -71,9 +73,21 @@ FrameRequests draw_frame_windows(const Session& session, const LessonTexts& less
   const ImGuiIO& io = ImGui::GetIO();
   const float s = fonts.scale;
   const float banner = banner_height(context.diagnosis, fonts);
-  const Layout layout =
-      compute_layout(io.DisplaySize.x, io.DisplaySize.y, 54 * s, banner, right_column_wants(context, fonts));
+  const RightColumnWants wants = right_column_wants(context, fonts);
+  Layout layout = compute_layout(io.DisplaySize.x, io.DisplaySize.y, 54 * s, banner, wants);
+  {
+    // The explanation grows to show its step sentence whole, and a line of the README under it.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::PushFont(fonts.panels.regular);
+    const float chrome = fonts.title->FontSize + style.FramePadding.y * 2 + style.WindowPadding.y * 2;
+    const float least = chrome + ImGui::GetTextLineHeightWithSpacing() * 1.5f +
+                        step_sentence_height(context, layout.explanation.width - style.WindowPadding.x * 2);
+    ImGui::PopFont();
+    if (least > layout.explanation.height)
+      layout = compute_layout(io.DisplaySize.x, io.DisplaySize.y, 54 * s, banner, wants, least);
+  }
 
+  requests.report.place("panel.top bar", layout.top_bar);
   place(layout.top_bar);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.f);
@@ -91,27 +105,32 @@ FrameRequests draw_frame_windows(const Session& session, const LessonTexts& less
     const Rect& rect;
     void (*draw)(PanelContext&);
     ImGuiWindowFlags flags;
+    bool list = false;  // rows of a list, set closer than other items (list_spacing)
   };
   // The timeline zooms with the wheel, so its window must not scroll with it.
   const Panel panels[] = {
       {"TIMELINE###timeline", layout.timeline, draw_timeline_panel,
        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse},
       {"SOURCE###source", layout.source, draw_source_panel, 0},
-      {"OUTPUT###output", layout.output, draw_output_panel, 0},
+      {"OUTPUT###output", layout.output, draw_output_panel, 0, true},
       {"EXPLANATION###explanation", layout.explanation, draw_explanation_panel, 0},
-      {"READY QUEUE###ready queue", layout.ready_queue, draw_ready_queue_panel, 0},
-      {"TIMERS###timers", layout.timers, draw_timers_panel, 0},
-      {"FUTURES###futures", layout.futures, draw_futures_panel, 0},
-      {"TASKS###tasks", layout.tasks, draw_tasks_panel, 0},
+      {"READY QUEUE###ready queue", layout.ready_queue, draw_ready_queue_panel, 0, true},
+      {"TIMERS###timers", layout.timers, draw_timers_panel, 0, true},
+      {"FUTURES###futures", layout.futures, draw_futures_panel, 0, true},
+      {"TASKS###tasks", layout.tasks, draw_tasks_panel, 0, true},
   };
   for (const Panel& panel : panels) {
     place(panel.rect);
+    const std::string_view title = panel.title;
+    requests.report.place("panel." + std::string(title.substr(title.rfind('#') + 1)), panel.rect);
     // The title bar takes the font current at Begin; PushFont/PopFont must bracket
     // Begin..End (popping right after Begin asserts in 1.86).
     ImGui::PushFont(fonts.title);
     ImGui::Begin(panel.title, nullptr, panel_flags | panel.flags);
     ImGui::PushFont(fonts.panels.regular);
+    if (panel.list) push_list_spacing();
     panel.draw(context);
+    if (panel.list) ImGui::PopStyleVar();
     ImGui::PopFont();
     ImGui::End();
     ImGui::PopFont();

@@ -17,6 +17,7 @@ namespace coroscope::visualizer {
 struct FrameRequests {
   Requests panels;
   ControlsRequests controls;
+  FrameReport report;
 };
 
 // Draws every window of one frame: `view` names the lessons, the one shown and the fonts

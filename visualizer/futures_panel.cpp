@@ -49,7 +49,7 @@ void future_row(const PanelContext& ctx, const trace::FutureModel& f, bool chang
   const bool selected = std::find(f.waiters.begin(), f.waiters.end(), ctx.ui.selected_task) != f.waiters.end() &&
                         ctx.ui.selected_task != 0;
   const std::string id = std::to_string(f.id);
-  const Row row = list_row(ctx, id.c_str(), row_height(1), changed, selected);
+  const Row row = list_row(ctx, id.c_str(), row_height(one_line_row), changed, selected);
   const Columns c = columns(row.min.x, row.max.x - row.min.x);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float yc = (row.min.y + row.max.y) * 0.5f;
@@ -110,8 +110,8 @@ ContentHeight futures_content_height(const PanelContext& ctx) {
   const Listed listed = listed_futures(ctx.model);
   if (listed.rows.empty()) return {ImGui::GetTextLineHeightWithSpacing(), ImGui::GetTextLineHeightWithSpacing()};
   const float note = listed.hidden ? ImGui::GetTextLineHeightWithSpacing() : 0;
-  return {.all = header_height() + float(listed.rows.size()) * row_pitch(1) + note,
-          .least = header_height() + float(std::min<std::size_t>(listed.rows.size(), 3)) * row_pitch(1)};
+  return {.all = header_height() + float(listed.rows.size()) * row_pitch(one_line_row) + note,
+          .least = header_height() + float(std::min<std::size_t>(listed.rows.size(), 1)) * row_pitch(one_line_row)};
 }
 
 void draw_futures_panel(PanelContext& ctx) {
@@ -126,12 +126,12 @@ void draw_futures_panel(PanelContext& ctx) {
   header_row(ctx);
   const auto& changed = model.changes().futures;
   const float top = ImGui::GetCursorScreenPos().y;
-  clipped_rows(shown.rows.size(), row_pitch(1), [&](std::size_t i) {
+  clipped_rows(shown.rows.size(), row_pitch(one_line_row), [&](std::size_t i) {
     const trace::FutureModel& f = *shown.rows[i];
     future_row(ctx, f, std::find(changed.begin(), changed.end(), f.id) != changed.end());
   });
   if (shown.hidden) ImGui::TextDisabled("%zu done more than %zu steps ago, not shown", shown.hidden, recent_steps);
-  more_below(ctx, top, shown.rows.size(), row_pitch(1));
+  ctx.report.hide("futures", more_below(ctx, top, shown.rows.size(), row_pitch(one_line_row)));
 }
 
 }  // namespace coroscope::visualizer

@@ -56,7 +56,7 @@ std::array<float, N> share_column(float room, const std::array<Want, N>& wants) 
 }  // namespace
 
 Layout compute_layout(float width, float height, float top_bar_height, float banner_height,
-                      const RightColumnWants& wants) {
+                      const RightColumnWants& wants, float bottom_least) {
   Layout l;
   l.top_bar = {0, 0, width, top_bar_height};
   float top = top_bar_height + gap;
@@ -70,7 +70,7 @@ Layout compute_layout(float width, float height, float top_bar_height, float ban
   const float right_x = gap + left_width + gap;
 
   const float timeline_height = body * timeline;
-  const float bottom_height = body * bottom_row;
+  const float bottom_height = std::round(std::clamp(bottom_least, body * bottom_row, body * 0.4f));
   l.timeline = {gap, top, left_width, timeline_height};
   l.output = {gap, top + body - bottom_height, left_width * output_width, bottom_height};
   l.explanation = {l.output.right() + gap, l.output.y, left_width - l.output.width - gap, bottom_height};

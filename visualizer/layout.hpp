@@ -34,9 +34,11 @@ struct Layout {
 };
 
 // `top_bar_height` and `banner_height` (0: no banner) follow the fonts; the left column's
-// panels share what is left in the mockup's proportions, the right column's by what each
-// wants: a panel that needs little gets all of it, those that need more share the rest.
+// panels share what is left in the mockup's proportions, the bottom row at least
+// `bottom_least` high (the explanation's step sentence, whole) but never more than two fifths
+// of it; the right column's by what each wants: a panel that needs little gets all of it,
+// those that need more share the rest.
 Layout compute_layout(float width, float height, float top_bar_height, float banner_height,
-                      const RightColumnWants& wants);
+                      const RightColumnWants& wants, float bottom_least = 0);
 
 }  // namespace coroscope::visualizer

@@ -139,7 +139,18 @@ Json view_json(const ViewInfo& view) {
     std::snprintf(hex, sizeof hex, "#%02x%02x%02x", color & 0xff, (color >> 8) & 0xff, (color >> 16) & 0xff);
     colors[name] = hex;
   }
-  return {{"theme", view.theme}, {"selected_task", view.selected_task}, {"colors", colors}};
+  Json json = {{"theme", view.theme},
+               {"selected_task", view.selected_task},
+               {"font_scale", view.font_scale},
+               {"colors", colors}};
+  if (view.report) {
+    Json layout = Json::object(), hidden = Json::object();
+    for (const auto& [name, r] : view.report->rects) layout[name] = {r.x, r.y, r.width, r.height};
+    for (const auto& [name, rows] : view.report->hidden_rows) hidden[name] = rows;
+    json["layout"] = layout;
+    json["hidden_rows"] = hidden;
+  }
+  return json;
 }
 
 }  // namespace

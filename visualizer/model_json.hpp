@@ -10,16 +10,21 @@
 #include <utility>
 #include <vector>
 
+#include "visualizer/frame_report.hpp"
 #include "visualizer/session.hpp"
 
 namespace coroscope::visualizer {
 
 // What the app shows the model with, when the app writes the dump: the theme (its colours as
-// "#rrggbb", so a test can find them in a screenshot) and the task selected.
+// "#rrggbb", so a test can find them in a screenshot), the task selected, and where the last
+// frame put what.
 struct ViewInfo {
   std::string theme;                                          // "light", "dark"
   std::vector<std::pair<std::string, std::uint32_t>> colors;  // name, ImU32 (0xAABBGGRR)
   std::uint32_t selected_task = 0;
+  float font_scale = 1;  // the fonts' size against 1280x720's
+  // The last frame's rectangles ("layout": name -> [x, y, width, height]) and rows cut.
+  const FrameReport* report = nullptr;
 };
 
 // Pretty-printed, keys in a fixed order: the same model gives the same text.

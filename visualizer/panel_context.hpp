@@ -9,6 +9,7 @@
 #include <optional>
 #include <string_view>
 
+#include "frame_report.hpp"
 #include "theme.hpp"
 
 struct ImFont;
@@ -55,6 +56,7 @@ struct PanelContext {
   const Fonts& fonts;
   UiState& ui;
   Requests& requests;
+  FrameReport& report;
   std::size_t steps_recorded = 0;  // steps run so far; those after model.step() can be revisited
   bool run_over = false;           // the loop has closed: no step after steps_recorded
   // The diagnosis when the lesson raised or deadlocked (empty otherwise), for the banner.

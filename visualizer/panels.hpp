@@ -26,4 +26,9 @@ ContentHeight timers_content_height(const PanelContext& context);
 ContentHeight futures_content_height(const PanelContext& context);
 ContentHeight tasks_content_height(const PanelContext& context);
 
+// How tall the explanation's step sentence is at a content width of `width`, with its margins:
+// the layout keeps the explanation at least this tall (plus a README line), so the sentence
+// always shows whole without scrolling.
+float step_sentence_height(const PanelContext& context, float width);
+
 }  // namespace coroscope::visualizer

@@ -37,10 +37,11 @@ void entry_row(const PanelContext& ctx, const char* id, const std::string& place
                bool running) {
   const Theme& theme = ctx.theme;
   const bool selected = task && task == ctx.ui.selected_task;
-  const Row row = list_row(ctx, id, row_height(2), changed, selected, running ? theme.source_running_line : 0);
+  const Row row =
+      list_row(ctx, id, row_height(two_line_row), changed, selected, running ? theme.source_running_line : 0);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float line = ImGui::GetFontSize() * 1.3f;
-  const float y1 = row.min.y + line * 0.5f + 3, y2 = y1 + line;
+  const float line = ImGui::GetFontSize() * two_line_spacing;
+  const float y1 = (row.min.y + row.max.y - line) * 0.5f, y2 = y1 + line;
   float x = row.min.x + 2;
   x += text_mid(dl, ctx.fonts.mono, x, y1, theme.text_faint, place) + 8;
   if (kind == HandleKind::task_step || kind == HandleKind::task_wakeup) {
@@ -81,8 +82,8 @@ std::size_t running_rows(const trace::LoopModel& model) { return model.current_h
 ContentHeight ready_queue_content_height(const PanelContext& ctx) {
   const std::size_t entries = running_rows(ctx.model) + ctx.model.ready().size();
   // At least the entry running and the next one, be it in this snapshot or the next iteration.
-  return {.all = float(entries) * row_pitch(2) + rule_height(),
-          .least = float(std::min<std::size_t>(entries, 2)) * row_pitch(2) + rule_height()};
+  return {.all = float(entries) * row_pitch(two_line_row) + rule_height(),
+          .least = float(std::min<std::size_t>(entries, 2)) * row_pitch(two_line_row) + rule_height()};
 }
 
 void draw_ready_queue_panel(PanelContext& ctx) {
@@ -104,12 +105,13 @@ void draw_ready_queue_panel(PanelContext& ctx) {
     entry_row(ctx, id.c_str(), std::to_string(i + 1), e.label, what_it_runs(model, e.kind, e.task, e.future), e.kind,
               e.task, e.future, changed && e.queued_step == model.step(), false);
   };
-  clipped_rows(snapshot, row_pitch(2), entry);
+  clipped_rows(snapshot, row_pitch(two_line_row), entry);
   next_iteration_rule(ctx, snapshot == ready.size());
   const float next_top = ImGui::GetCursorScreenPos().y;
-  clipped_rows(ready.size() - snapshot, row_pitch(2), [&](std::size_t i) { entry(snapshot + i); });
-  more_below(ctx, top, running_rows(model) + snapshot, row_pitch(2), ready.size() - snapshot);
-  more_below(ctx, next_top, ready.size() - snapshot, row_pitch(2));
+  clipped_rows(ready.size() - snapshot, row_pitch(two_line_row), [&](std::size_t i) { entry(snapshot + i); });
+  ctx.report.hide("ready queue", more_below(ctx, top, running_rows(model) + snapshot, row_pitch(two_line_row),
+                                            ready.size() - snapshot) +
+                                     more_below(ctx, next_top, ready.size() - snapshot, row_pitch(two_line_row)));
 }
 
 }  // namespace coroscope::visualizer

@@ -215,15 +215,22 @@ bool is_keyword(std::string_view word, bool cpp) {
   return std::find(std::begin(python), std::end(python), word) != std::end(python);
 }
 
-void code_line(ImDrawList* dl, ImFont* font, float x, float y, std::string_view line, bool cpp, const Syntax& syntax) {
+// Colours the whole line but draws only its characters [from, to): a wrapped line's row keeps
+// the colours its piece has in the whole line (the rest of a string stays a string).
+void code_line(ImDrawList* dl, ImFont* font, float x, float y, std::string_view line, bool cpp, const Syntax& syntax,
+               std::size_t from = 0, std::size_t to = std::string_view::npos) {
   std::size_t i = 0;
+  to = std::min(to, line.size());
   auto emit = [&](std::size_t end, Color color) {
-    const std::string_view piece = line.substr(i, end - i);
-    draw_text(dl, font, ImVec2(x, y), color, piece);
-    x += text_size(font, piece).x;
+    const std::size_t a = std::max(i, from), b = std::min(end, to);
+    if (a < b) {
+      const std::string_view piece = line.substr(a, b - a);
+      draw_text(dl, font, ImVec2(x, y), color, piece);
+      x += text_size(font, piece).x;
+    }
     i = end;
   };
-  while (i < line.size()) {
+  while (i < to) {
     const char c = line[i];
     if ((cpp && line.compare(i, 2, "//") == 0) || (!cpp && c == '#')) {
       emit(line.size(), syntax.comment);
@@ -271,21 +278,56 @@ std::string_view shown_code(std::string_view line, bool cpp) {
   return code;
 }
 
-// A line of code no wider than `room`: cut at a character with "…" when it is longer (a mono
-// font, so characters have one width). Returns whether it was cut.
-bool elided_code_line(ImDrawList* dl, ImFont* font, float x, float y, std::string_view code, bool cpp,
-                      const Syntax& syntax, float room) {
-  if (text_size(font, code).x <= room) {
-    code_line(dl, font, x, y, code, cpp, syntax);
-    return false;
+// Where a line of code too long for `room` characters breaks: after the last ", " or "(" that
+// fits (the arguments of a call or a signature, outside strings), else after its last space
+// (inside a string: an f-string's words), else at `room`.
+std::size_t break_at(std::string_view code, std::size_t room) {
+  if (code.size() <= room) return code.size();
+  std::size_t best = 0, space = 0;
+  char quote = 0;
+  for (std::size_t i = 0; i < room; ++i) {
+    const char c = code[i];
+    if (quote) {
+      if (c == '\\')
+        ++i;
+      else if (c == quote)
+        quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if ((c == ',' || c == '(') && i + 1 > room / 3) {
+      best = i + 1;
+    }
+    if (c == ' ' && i > room / 3) space = i + 1;
   }
-  const char* ellipsis = "\xE2\x80\xA6";
-  const float glyph = text_size(font, "M").x;
-  const auto fit = std::size_t(std::max(0.f, (room - text_size(font, ellipsis).x) / glyph));
-  const std::string_view head = code.substr(0, fit);
-  code_line(dl, font, x, y, head, cpp, syntax);
-  draw_text(dl, font, ImVec2(x + text_size(font, head).x, y), syntax.comment, ellipsis);
-  return true;
+  return best ? best : space ? space : std::max<std::size_t>(room, 1);
+}
+
+// One row of a file's view: the piece [begin, end) of line `line`'s code (0-based), drawn
+// `indent` characters in (a continuation row sits under its line's arguments).
+struct Piece {
+  std::size_t line, begin, end, indent;
+};
+
+// The rows of a file: each line in one row, or wrapped at its arguments over several when it is
+// longer than the room (`first_room(line)` characters on its first row, which a note may share,
+// `room` on the others). Nothing is cut.
+template <class FirstRoom>
+std::vector<Piece> wrap_lines(const Lines& lines, bool cpp, std::size_t room, FirstRoom first_room) {
+  std::vector<Piece> pieces;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view code = shown_code(lines[i], cpp);
+    const std::size_t lead = std::min(code.find_first_not_of(' '), code.size());
+    std::size_t begin = 0, width = std::max<std::size_t>(first_room(i), 8), indent = 0;
+    do {
+      const std::size_t end = begin + break_at(code.substr(begin), width);
+      pieces.push_back({i, begin, end, indent});
+      begin = end;
+      while (begin < code.size() && code[begin] == ' ') ++begin;
+      indent = std::min(lead + 4, room / 2);
+      width = std::max<std::size_t>(room - indent, 8);
+    } while (begin < code.size());
+  }
+  return pieces;
 }
 
 // The function a line is in: its first line (1-based; the definition at column 0 above it).
@@ -326,20 +368,40 @@ std::uint32_t view_top(const Lines& lines, const Marks& marks, std::uint32_t foc
   return std::max<std::uint32_t>(top, 1);
 }
 
+// The note beside a marked C++ line ("Task-2 waits on sleep #2"), or its short form where the
+// full one would leave the code less than 60% of the row.
+const std::string& note_for(const PanelContext& ctx, const Mark& m, float room) {
+  return text_size(ctx.fonts.small, m.note).x + 28 <= room * 0.4f ? m.note : m.short_note;
+}
+
 // One file, in a child window that scrolls to keep the marked lines in view.
-void draw_file(const PanelContext& ctx, const char* id, const Lines& lines, const Marks& marks, bool cpp, float width,
+void draw_file(PanelContext& ctx, const char* id, const Lines& lines, const Marks& marks, bool cpp, float width,
                float height) {
   const Theme& theme = ctx.theme;
   const Syntax syntax = syntax_colors(theme);
   ImFont* mono = ctx.fonts.mono ? ctx.fonts.mono : ImGui::GetFont();
   ImFont* mono_bold = ctx.fonts.mono_bold ? ctx.fonts.mono_bold : mono;
   const float row = std::round(mono->FontSize * 1.3f);
-  // Long lines are cut with "…" (the full line in a tooltip), so the file scrolls down only.
+  // Long lines wrap at their arguments, so the file scrolls down only.
   ImGui::BeginChild(id, ImVec2(width, height), false);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float code_x = origin.x + gutter_width(ctx);
-  ImGui::Dummy(ImVec2(1, row * float(lines.size())));
+  const float left = ImGui::GetWindowPos().x, right = left + ImGui::GetWindowWidth();
+  const float code_end = right - ImGui::GetStyle().ScrollbarSize - 4;  // clear of the scrollbar
+  const float glyph = text_size(mono, "M").x;
+  const float code_room = code_end - code_x;
+  const auto room = std::size_t(std::max(8.f, code_room / glyph));
+  const float pad = 28;
+  const std::vector<Piece> pieces = wrap_lines(lines, cpp, room, [&](std::size_t i) {
+    const auto found = marks.find(std::uint32_t(i + 1));
+    if (found == marks.end() || found->second.note.empty()) return room;
+    const float note = text_size(ctx.fonts.small, note_for(ctx, found->second, code_room)).x + pad;
+    return std::size_t(std::max(code_room * 0.6f, code_room - note) / glyph);
+  });
+  std::vector<std::size_t> first_row(lines.size() + 1, pieces.size());
+  for (std::size_t r = pieces.size(); r-- > 0;) first_row[pieces[r].line] = r;
+  ImGui::Dummy(ImVec2(1, row * float(pieces.size())));
 
   // The line to follow: the running line, else the selected task's, else the first marked
   // line; with no task at a line (before the first step, after the last), the lesson's first
@@ -356,21 +418,25 @@ void draw_file(const PanelContext& ctx, const char* id, const Lines& lines, cons
   const int shown = int(std::hash<std::string_view>{}(ctx.lesson.name) % 100003) * 131 + int(ctx.model.step());
   const bool new_step = changed_since_last_frame("step", shown);
   const bool new_selection = changed_since_last_frame("selected", int(ctx.ui.selected_task));
-  if ((new_step || new_selection) && focus) {
+  if ((new_step || new_selection) && focus && focus <= lines.size()) {
     const auto rows = std::uint32_t(std::max(1.f, std::floor(height / row)));
-    ImGui::SetScrollY(row * float(view_top(lines, marks, focus, rows) - 1));
+    // The top line as if each line took one row, then down by the rows that wrapping adds
+    // between it and the focus, so the focus stays where view_top put it.
+    const std::uint32_t top = view_top(lines, marks, focus, rows);
+    const std::size_t extra = (first_row[focus - 1] - (focus - 1)) - (first_row[top - 1] - (top - 1));
+    const auto shifted = std::min<std::uint32_t>(focus, top + std::uint32_t(extra));
+    ImGui::SetScrollY(row * float(first_row[shifted - 1]));
   }
 
   const float scroll = ImGui::GetScrollY();
   const std::size_t first = std::size_t(scroll / row);
-  const std::size_t last = std::min(lines.size(), std::size_t((scroll + height) / row) + 1);
-  const float left = ImGui::GetWindowPos().x, right = left + ImGui::GetWindowWidth();
-  const float text_right = right - ImGui::GetStyle().ScrollbarSize - 4;  // clear of the scrollbar
-  const ImVec2 mouse = ImGui::GetMousePos();
-  const bool hovering = ImGui::IsWindowHovered();
-  for (std::size_t i = first; i < last; ++i) {
-    const std::uint32_t number = std::uint32_t(i + 1);
-    const float y = origin.y + row * float(i);
+  const std::size_t last = std::min(pieces.size(), std::size_t((scroll + height) / row) + 1);
+  std::size_t wrapped = 0;
+  for (std::size_t r = first; r < last; ++r) {
+    const Piece& piece = pieces[r];
+    const bool head = r == first_row[piece.line];
+    const std::uint32_t number = std::uint32_t(piece.line + 1);
+    const float y = origin.y + row * float(r);
     const auto found = marks.find(number);
     const Mark* m = found == marks.end() ? nullptr : &found->second;
     if (m) {
@@ -380,41 +446,51 @@ void draw_file(const PanelContext& ctx, const char* id, const Lines& lines, cons
       dl->AddRectFilled(ImVec2(left, y), ImVec2(left + 3, y + row), edge);
       if (m->changed)
         dl->AddRectFilled(ImVec2(right - 4, y), ImVec2(right, y + row), mix(theme.changed, theme.ready, 0.6f));
+    }
+    ImFont* font = m && m->running ? mono_bold : mono;
+    const float text_y = y + (row - font->FontSize) * 0.5f;
+    const std::string_view code = shown_code(lines[piece.line], cpp);
+    const std::string_view piece_code = code.substr(piece.begin, piece.end - piece.begin);
+    if (!head) {
+      ++wrapped;
+      const char* arrow = "\xE2\x86\xAA";  // ↪: the line goes on
+      text_mid(dl, ctx.fonts.small, code_x - 8 - text_size(ctx.fonts.small, arrow).x, y + row * 0.5f, theme.text_faint,
+               arrow);
+      code_line(dl, font, code_x + glyph * float(piece.indent), text_y, code, cpp, syntax, piece.begin, piece.end);
+      continue;
+    }
+    if (m) {
       // The first task's badge, and how many more wait at the same line (a gather's children).
       const float bx = origin.x + task_badge(ctx, dl, origin.x, y + row * 0.5f, m->tasks.front());
       if (m->tasks.size() > 1)
         text_mid(dl, ctx.fonts.small, bx + 2, y + row * 0.5f, theme.text_faint,
                  "+" + std::to_string(m->tasks.size() - 1));
     }
-    ImFont* font = m && m->running ? mono_bold : mono;
     const std::string number_text = std::to_string(number);
-    const float text_y = y + (row - font->FontSize) * 0.5f;
     draw_text(dl, font, ImVec2(code_x - 8 - text_size(font, number_text).x, text_y),
               m && m->running ? theme.running : theme.text_faint, number_text);
-    const std::string_view code = shown_code(lines[i], cpp);
-    float code_room = text_right - code_x;
+    code_line(dl, font, code_x, text_y, code, cpp, syntax, piece.begin, piece.end);
     if (m && !m->note.empty()) {
-      // The note goes at the row's right end, else shorter; the code keeps at least 60% of the
-      // row and is cut to leave the note its room.
+      // The note goes at the row's right end, clear of the code.
       ImFont* nf = ctx.fonts.small;
-      const float pad = 28;
-      const float earliest = std::min(code_x + text_size(font, code).x, code_x + code_room * 0.6f) + pad;
-      const std::string& note = earliest + text_size(nf, m->note).x <= text_right ? m->note : m->short_note;
-      const float nx = std::max(earliest, text_right - text_size(nf, note).x);
-      code_room = std::min(code_room, nx - pad + 6 - code_x);
+      const std::string& note = note_for(ctx, *m, code_room);
+      const float nx = std::max(code_x + text_size(font, piece_code).x + pad, code_end - text_size(nf, note).x);
       const Color ink =
           m->running ? theme.running : (theme.dark ? theme.text : mix(suspended_edge(theme), theme.text, 0.5f));
-      dl->PushClipRect(ImVec2(nx - 20, y), ImVec2(text_right, y + row), true);
+      dl->PushClipRect(ImVec2(nx - 20, y), ImVec2(code_end, y + row), true);
       if (m->running)
         play_icon(dl, nx - 15, y + row * 0.5f, ink, row * 0.45f);
       else
         pause_icon(dl, nx - 15, y + row * 0.5f, ink, row * 0.45f);
       text_mid(dl, nf, nx, y + row * 0.5f, ink, note);
       dl->PopClipRect();
+      if (m->running)
+        ctx.report.place(std::string("source.") + (cpp ? "cpp" : "py") + ".running_note",
+                         {nx, y, text_size(nf, note).x, row});
     }
-    const bool cut = elided_code_line(dl, font, code_x, text_y, code, cpp, syntax, code_room);
-    if (cut && hovering && mouse.y >= y && mouse.y < y + row) ImGui::SetTooltip("%.*s", int(code.size()), code.data());
   }
+  // No row of code is cut: what does not fit wraps; how many rows did, for the tests.
+  ctx.report.hide(std::string("source.") + (cpp ? "cpp" : "py") + ".wrapped_rows", wrapped);
   ImGui::EndChild();
 }
 

@@ -88,6 +88,32 @@ void draw_segment(const View& view, ImDrawList* dl, const trace::TaskModel& task
   }
 }
 
+// A zero-step state: a thin bar in its colour, a little taller than the segments, at the
+// boundary of the step where it began and ended.
+void draw_stub(const View& view, ImDrawList* dl, const trace::Segment& s, float yc) {
+  const float x = std::round(view.x(double(s.begin))), half = view.segment_height * 0.62f;
+  const float w = std::max(2.f, std::round(view.ctx.fonts.small->FontSize * 0.22f));
+  const ImVec2 a(x - w * 0.5f, yc - half), b(x + w * 0.5f, yc + half);
+  dl->AddRectFilled(ImVec2(a.x - 1, a.y - 1), ImVec2(b.x + 1, b.y + 1), view.ctx.theme.panel);
+  dl->AddRectFilled(a, b, view.ctx.theme.state(s.state));
+}
+
+// Step 0 is no handle of the loop's: it is asyncio.run itself, which creates the main task
+// before the loop runs anything. It gets a block of its own, outlined, so the first step reads.
+void draw_run_step(const View& view, ImDrawList* dl, float h, float yc) {
+  const auto& steps = view.ctx.model.loop_steps();
+  if (view.first >= 1 || (!steps.empty() && steps.front().step == 0)) return;
+  const float xa = view.x(0), xb = view.x(1);
+  if (xb - xa < 6) return;
+  const Theme& theme = view.ctx.theme;
+  const ImVec2 a(std::round(xa) + 1, std::round(yc - h / 2)), b(std::round(xb) - 1, std::round(yc + h / 2));
+  dl->AddRectFilled(a, b, with_alpha(theme.callback, theme.dark ? 60 : 30), 4);
+  dl->AddRect(a, b, theme.callback, 4, 0, 1.2f);
+  if (!label_in(dl, view.ctx.fonts.small, a.x, b.x, yc, theme.text, "asyncio.run", true))
+    label_in(dl, view.ctx.fonts.small, a.x, b.x, yc, theme.text, "run", true);
+  view.ctx.report.place("timeline.run_step", {a.x, a.y, b.x - a.x, b.y - a.y});
+}
+
 }  // namespace
 
 float View::lane_mid(std::uint32_t task) const {
@@ -110,6 +136,7 @@ void draw_loop_lane(const View& view, ImDrawList* dl) {
   const auto& steps = view.ctx.model.loop_steps();
   const float h = view.segment_height * 0.8f;
   const float yc = view.loop_mid;
+  draw_run_step(view, dl, h, yc);
   for_each_visible(
       steps.begin(), steps.end(), [](const trace::LoopStep& s) { return double(s.step); },
       [](const trace::LoopStep& s) { return double(s.step) + 1; }, view,
@@ -153,6 +180,12 @@ void draw_task_lane(const View& view, ImDrawList* dl, const trace::TaskModel& ta
         dl->AddRectFilled(ImVec2(xa, yc - view.segment_height * 0.5f), ImVec2(xb, yc + view.segment_height * 0.5f),
                           fill);
       });
+  // A state that lasted no step at all (a task cancelled before its first step, a wakeup that
+  // found its task done) would vanish under the next segment: a stub marks it, over the lane.
+  auto first_in_view = std::partition_point(task.segments.begin(), task.segments.end(),
+                                            [&](const trace::Segment& s) { return end_of(s) < view.first; });
+  for (auto it = first_in_view; it != task.segments.end() && double(it->begin) <= view.last(); ++it)
+    if (!is_open(*it) && it->end == it->begin) draw_stub(view, dl, *it, yc);
 }
 
 // "created" (dashed, grey): from the creator's step to the new task's ready segment, both half

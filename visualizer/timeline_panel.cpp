@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "draw.hpp"
+#include "legend.hpp"
 #include "panels.hpp"
 #include "timeline.hpp"
 
@@ -20,7 +21,7 @@ namespace {
 
 using timeline::View;
 
-struct Layout {
+struct Geometry {
   float label_width, iteration_row, step_row, loop_height;
   float plot_top;  // the step row's top: where the "now" cursor starts
 };
@@ -100,7 +101,14 @@ std::vector<Stuck> stuck_tasks(const trace::LoopModel& model) {
       const trace::Segment* last = nullptr;
       for (const trace::Segment& s : t.segments)
         if (s.state == trace::TaskState::suspended && double(s.begin) <= double(d.step) + 1) last = &s;
-      stuck.push_back({t.id, last, last ? double(last->begin) : double(d.step) + 1});
+      // With no suspension on the lane, it got stuck where its last unfinished state began.
+      double since = double(d.step) + 1;
+      if (last)
+        since = double(last->begin);
+      else
+        for (const trace::Segment& s : t.segments)
+          if (!trace::is_finished(s.state) && double(s.begin) <= double(d.step) + 1) since = double(s.begin);
+      stuck.push_back({t.id, last, since});
     }
   }
   return stuck;
@@ -163,7 +171,7 @@ std::size_t nice_stride(float step_width, float label_width) {
 }
 
 // The two axis rows: iterations bracketed (with the loop time where the clock moved) and steps.
-void draw_axis(const View& view, ImDrawList* dl, const Layout& l, float top) {
+void draw_axis(const View& view, ImDrawList* dl, const Geometry& l, float top) {
   const PanelContext& ctx = view.ctx;
   const Theme& theme = ctx.theme;
   const auto& its = ctx.model.iterations();
@@ -269,9 +277,17 @@ void draw_stuck_mark(const View& view, ImDrawList* dl, const trace::TaskModel& t
   if (const trace::Segment* s = stuck.segment) note = "stuck on " + (s->future ? ctx.model.label(s->future) : s->label);
   if (t.state == trace::TaskState::suspended && !t.await_chain.empty())
     note += " at line " + std::to_string(t.await_chain.back().line);
-  const float x = std::clamp(view.x(stuck.since), view.plot_left, view.plot_right - 60) + 8;
+  // The marker, a "no entry" sign where it got stuck, then the note.
   const float yc = top + view.lane_height * 0.5f;
+  const float r = std::round(view.segment_height * 0.36f);
+  const float mx = std::clamp(view.x(stuck.since), view.plot_left + r + 2, view.plot_right - r - 2);
+  dl->AddCircleFilled(ImVec2(mx, yc), r + 2, ctx.theme.panel, 20);
+  dl->AddCircleFilled(ImVec2(mx, yc), r, ctx.theme.raised, 20);
+  dl->AddRectFilled(ImVec2(mx - r * 0.6f, yc - r * 0.2f), ImVec2(mx + r * 0.6f, yc + r * 0.2f), IM_COL32_WHITE);
+  ctx.report.place("timeline.stuck." + t.name, {mx - r, yc - r, 2 * r, 2 * r});
   const float w = text_size(ctx.fonts.bold, note).x;
+  const float x = std::min(mx + r + 8, view.plot_right - w - 6);
+  if (x < mx + r) return;  // no room beside the marker: the lane's tooltip and the banner say it
   dl->AddRectFilled(ImVec2(x - 4, yc - view.segment_height * 0.4f), ImVec2(x + w + 4, yc + view.segment_height * 0.4f),
                     ctx.theme.panel, 3);
   text_mid(dl, ctx.fonts.bold, x, yc, ctx.theme.raised, note);
@@ -349,14 +365,16 @@ void draw_timeline_panel(PanelContext& ctx) {
   {
     const double shown_from = std::max(0.0, std::floor(view.first));
     const double shown_to = std::min(std::ceil(view.last()), double(std::max(ctx.steps_recorded, model.step())));
-    panel_subtitle(ctx, "purple: woke  \xC2\xB7  dashed: created  \xC2\xB7  steps " +
-                            std::to_string(std::size_t(shown_from)) + "\xE2\x80\x93" +
-                            std::to_string(std::size_t(std::max(shown_from, shown_to))) + " of " +
-                            std::to_string(std::max(ctx.steps_recorded, model.step())));
+    const float legend_end = draw_title_bar_legend(ctx);
+    panel_subtitle(ctx,
+                   "steps " + std::to_string(std::size_t(shown_from)) + "\xE2\x80\x93" +
+                       std::to_string(std::size_t(std::max(shown_from, shown_to))) + " of " +
+                       std::to_string(std::max(ctx.steps_recorded, model.step())),
+                   legend_end);
   }
 
   const float fs = ImGui::GetFontSize();
-  const Layout l{std::round(fs * 9.5f), std::round(fs * 1.35f), std::round(fs * 1.35f), std::round(fs * 2.0f), 0};
+  const Geometry l{std::round(fs * 9.5f), std::round(fs * 1.35f), std::round(fs * 1.35f), std::round(fs * 2.0f), 0};
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();

@@ -42,7 +42,8 @@ void timer_row(const PanelContext& ctx, const trace::TimerModel& timer, bool cha
   const Theme& theme = ctx.theme;
   const bool live = timer.state == trace::TimerState::pending || timer.state == trace::TimerState::due;
   const std::string id = std::to_string(timer.handle);
-  const Row row = list_row(ctx, id.c_str(), row_height(1), changed, timer.task && timer.task == ctx.ui.selected_task);
+  const Row row =
+      list_row(ctx, id.c_str(), row_height(one_line_row), changed, timer.task && timer.task == ctx.ui.selected_task);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float yc = (row.min.y + row.max.y) * 0.5f;
   const Color ink = live ? theme.text : theme.text_faint;
@@ -97,9 +98,9 @@ Listed listed_timers(const trace::LoopModel& model) {
 ContentHeight timers_content_height(const PanelContext& ctx) {
   const Listed listed = listed_timers(ctx.model);
   const float note = listed.rows.empty() || listed.older ? ImGui::GetTextLineHeightWithSpacing() : 0;
-  // Every pending timer, and at least one row (the timer that fired last).
-  return {.all = float(listed.rows.size()) * row_pitch(1) + note,
-          .least = float(std::min(listed.rows.size(), std::max<std::size_t>(listed.pending, 1))) * row_pitch(1) + note};
+  // Every pending timer; those that fired or were cancelled lately only where there is room.
+  return {.all = float(listed.rows.size()) * row_pitch(one_line_row) + note,
+          .least = float(listed.pending) * row_pitch(one_line_row) + note};
 }
 
 void draw_timers_panel(PanelContext& ctx) {
@@ -108,12 +109,12 @@ void draw_timers_panel(PanelContext& ctx) {
   if (listed.rows.empty() && listed.older == 0) ImGui::TextDisabled("no timer yet");
   const auto& changed = ctx.model.changes().timers;
   const float top = ImGui::GetCursorScreenPos().y;
-  clipped_rows(listed.rows.size(), row_pitch(1), [&](std::size_t i) {
+  clipped_rows(listed.rows.size(), row_pitch(one_line_row), [&](std::size_t i) {
     const trace::TimerModel& t = *listed.rows[i];
     timer_row(ctx, t, std::find(changed.begin(), changed.end(), t.handle) != changed.end());
   });
   if (listed.older) ImGui::TextDisabled("%zu fired or cancelled earlier", listed.older);
-  more_below(ctx, top, listed.rows.size(), row_pitch(1));
+  ctx.report.hide("timers", more_below(ctx, top, listed.rows.size(), row_pitch(one_line_row)));
 }
 
 }  // namespace coroscope::visualizer

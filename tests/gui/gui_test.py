@@ -245,6 +245,183 @@ def case_dump_model_only(coroscope, bad_app, tmp):
     assert dump["ready"]["snapshot_left"] >= 0 and dump["tasks"][0]["segments"]
 
 
+# --- The panels at 1280x720 and 1920x1080 (the dump's "view.layout" and "view.hidden_rows") ---
+
+def lesson_number(coroscope, topic):
+    """The number of the lesson on `topic` ("gather" for 04_gather), so that a test keeps its
+    lesson when the lessons are renumbered."""
+    for line in run([coroscope, "list"]).stdout.splitlines():
+        name = line.split()[0]
+        if name.split("_", 1)[1] == topic:
+            return str(int(name.split("_")[0]))
+    sys.exit(f"no lesson on {topic!r} in `coroscope list`")
+
+
+def dumps_at_steps(coroscope, tmp, lesson, steps, *flags):
+    """The dumps (and the screenshots, "NAME.png") at each of `steps`, in one run of the app."""
+    p = lambda name: os.path.join(tmp, name)
+    lines, at = [], 0
+    for step in steps:
+        if step > at:
+            lines.append(f"step {step - at}")
+        at = max(at, step)
+        lines += [f"screenshot {p(f'{lesson}_{step}.png')}", f"dump-model {p(f'{lesson}_{step}.json')}"]
+    script_run(coroscope, tmp, lines, lesson, *flags)
+    return [load(p(f"{lesson}_{step}.json")) for step in steps]
+
+
+def rect(dump, name):
+    x, y, w, h = dump["view"]["layout"][name]
+    return x, y, x + w, y + h
+
+
+def inside(inner, outer, slack=0.5):
+    return (inner[0] >= outer[0] - slack and inner[1] >= outer[1] - slack and inner[2] <= outer[2] + slack and
+            inner[3] <= outer[3] + slack)
+
+
+def overlap(a, b):
+    return a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5
+
+
+def check_panels_apart(dump, width, height):
+    panels = {k: rect(dump, k) for k in dump["view"]["layout"] if k.startswith("panel.")}
+    assert len(panels) == 9, sorted(panels)
+    for name, r in panels.items():
+        assert inside(r, (0, 0, width, height)), f"{name} {r} leaves the {width}x{height} window"
+    names = sorted(panels)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            assert not overlap(panels[a], panels[b]), f"{a} {panels[a]} overlaps {b} {panels[b]}"
+
+
+def case_tasks_fit(coroscope, bad_app, tmp):
+    """Every task card of the gather and cancellation lessons shows at 1280x720, at every step."""
+    for topic in ("gather", "cancellation"):
+        number = lesson_number(coroscope, topic)
+        end = load_end(coroscope, tmp, number)
+        for dump in dumps_at_steps(coroscope, tmp, number, range(1, end + 1), "--size", "1280x720"):
+            hidden = dump["view"]["hidden_rows"]["tasks"]
+            assert hidden == 0, f"{topic} step {dump['step']}: {hidden} of {len(dump['tasks'])} task cards cut"
+
+
+def load_end(coroscope, tmp, number):
+    path = os.path.join(tmp, f"end_{number}.json")
+    script_run(coroscope, tmp, ["end", f"dump-model {path}"], number)
+    return load(path)["step"]
+
+
+def case_top_bar(coroscope, bad_app, tmp):
+    """The lesson picker is as wide as its longest title; the bar's groups do not overlap and
+    leave room for one more small toggle, at both sizes."""
+    for size, width in (("1280x720", 1280), ("1920x1080", 1920)):
+        png, dump = screenshot(coroscope, tmp, "light", size)
+        picker, longest = rect(dump, "top.picker"), rect(dump, "top.picker.longest_title")
+        assert picker[2] - picker[0] >= longest[2] - longest[0] + 20, f"{size}: the picker cuts {longest}"
+        groups = [rect(dump, k) for k in ("top.picker", "top.transport", "top.speed", "top.readouts")]
+        for a, b in zip(groups, groups[1:]):
+            assert a[2] <= b[0], f"{size}: {a} runs into {b}"
+        room = width - groups[-1][2]
+        assert room >= 60 * dump["view"]["font_scale"], f"{size}: {room} px left in the top bar"
+
+
+def case_legend(coroscope, bad_app, tmp):
+    """The legend shows a swatch of every state (and of callbacks and of the changed mark) at
+    1280x720, in the timeline's title bar."""
+    png, dump = screenshot(coroscope, tmp, "light")
+    legend, timeline = rect(dump, "legend"), rect(dump, "panel.timeline")
+    assert inside(legend, timeline), f"the legend {legend} is not in the timeline's title bar {timeline}"
+    assert legend[3] - timeline[1] < 40, legend
+    _, _, rows = read_png(png)
+    x0, y0, x1, y1 = (int(v) for v in legend)
+    band = [row[x0:x1] for row in rows[y0:y1]]
+    for state in ("running", "ready", "suspended", "done", "cancelled", "raised", "callback", "changed"):
+        color = rgb(dump["view"]["colors"][state])
+        seen = sum(row.count(color) for row in band)
+        assert seen >= 20, f"no {state} swatch {color} in the legend ({seen} px)"
+
+
+def case_output_wraps(coroscope, bad_app, tmp):
+    """A printed line longer than the output panel wraps under its text, tags kept, nothing cut."""
+    number = lesson_number(coroscope, "cancellation")
+    (dump,) = dumps_at_steps(coroscope, tmp, number, [load_end(coroscope, tmp, number)])
+    layout, output = dump["view"]["layout"], dump["output"]
+    width = rect(dump, "panel.output")[2] - rect(dump, "panel.output")[0]
+    heights = {int(k.rsplit(".", 1)[1]): v[3] for k, v in layout.items() if k.startswith("output.row.")}
+    assert heights, "no output row drawn"
+    short = min(heights.values())
+    # DejaVu Sans Mono at 15 px: 9 px a character; the tags take about 90 px.
+    long_rows = [i for i in heights if len(output[i]["text"]) * 9 > width - 90]
+    assert long_rows, f"no printed line is longer than the panel ({width} px)"
+    for i in long_rows:
+        assert heights[i] > short * 1.5, f"line {output[i]['text']!r} is one row ({heights[i]} px): cut, not wrapped"
+
+
+def case_step_sentence(coroscope, bad_app, tmp):
+    """The step sentence shows whole at the top of the explanation at every step, unscrolled."""
+    number = lesson_number(coroscope, "cancellation")
+    end = load_end(coroscope, tmp, number)
+    for dump in dumps_at_steps(coroscope, tmp, number, range(0, end + 1), "--size", "1280x720"):
+        sentence, panel = rect(dump, "explanation.sentence"), rect(dump, "panel.explanation")
+        assert inside(sentence, panel), f"step {dump['step']}: the sentence {sentence} leaves the panel {panel}"
+        assert sentence[1] - panel[1] < 40, f"step {dump['step']}: the sentence is scrolled ({sentence})"
+
+
+def case_sizes(coroscope, bad_app, tmp):
+    """1280x720 and 1920x1080 both fit without overlap; the larger shows more, its fonts only
+    moderately larger (not x1.5)."""
+    _, small = screenshot(coroscope, tmp, "light", "1280x720")
+    _, large = screenshot(coroscope, tmp, "dark", "1920x1080")
+    check_panels_apart(small, 1280, 720)
+    check_panels_apart(large, 1920, 1080)
+    scale = large["view"]["font_scale"]
+    assert small["view"]["font_scale"] == 1 and 1 < scale <= 1.3, scale
+    for panel in ("panel.timeline", "panel.source", "panel.tasks"):
+        a, b = rect(small, panel), rect(large, panel)
+        # More room than the fonts grew by: more rows, taller lanes, wider lines.
+        assert (b[3] - b[1]) / scale > (a[3] - a[1]) * 1.1, f"{panel}: {a} -> {b}"
+
+
+def case_compact_rows(coroscope, bad_app, tmp):
+    """One line per timer and per future: at 1280x720 the gather lesson shows them all when the
+    first timer has fired (three timers, four futures, four tasks), and every pending timer at
+    every step."""
+    number = lesson_number(coroscope, "gather")
+    steps = range(1, load_end(coroscope, tmp, number) + 1)
+    for dump in dumps_at_steps(coroscope, tmp, number, steps, "--size", "1280x720"):
+        hidden = dump["view"]["hidden_rows"]
+        fired = sum(1 for t in dump["timers"] if t["state"] not in ("pending", "due"))
+        if dump["step"] == 5:
+            assert hidden["timers"] == 0 and hidden["futures"] == 0, f"step 5: {hidden}"
+        assert hidden["timers"] <= fired, f"step {dump['step']}: a pending timer is cut ({hidden})"
+
+
+def case_source_wraps(coroscope, bad_app, tmp):
+    """Long source lines wrap at their arguments instead of being cut, and the running line's
+    tag stays in the panel."""
+    number = lesson_number(coroscope, "gather")
+    for dump in dumps_at_steps(coroscope, tmp, number, [1, 2]):
+        hidden = dump["view"]["hidden_rows"]
+        assert hidden["source.cpp.wrapped_rows"] > 0, f"step {dump['step']}: no long C++ line wrapped"
+        note, panel = rect(dump, "source.cpp.running_note"), rect(dump, "panel.source")
+        assert inside(note, panel), f"step {dump['step']}: the running line's tag {note} is out of {panel}"
+
+
+def case_timeline_marks(coroscope, bad_app, tmp):
+    """Step 0 (asyncio.run) is labelled on the loop's lane; a deadlocked task's lane has a
+    marker where it got stuck."""
+    (first,) = dumps_at_steps(coroscope, tmp, lesson_number(coroscope, "coroutines_and_run"), [2])
+    run_step, timeline = rect(first, "timeline.run_step"), rect(first, "panel.timeline")
+    assert inside(run_step, timeline), run_step
+    path = os.path.join(tmp, "deadlock.json")
+    script_run(coroscope, tmp, ["end", f"dump-model {path}"], "92", app=bad_app)
+    dump = load(path)
+    stuck = [k for k in dump["view"]["layout"] if k.startswith("timeline.stuck.")]
+    assert "timeline.stuck.Task-2" in stuck, stuck
+    for name in stuck:
+        assert inside(rect(dump, name), rect(dump, "panel.timeline")), name
+
+
 def main():
     case, coroscope, bad_app = sys.argv[1:4]
     with tempfile.TemporaryDirectory() as tmp:
