@@ -14,12 +14,17 @@
 
 namespace coroscope::visualizer {
 
+namespace predict {
+class PredictMode;
+}
+
 // What the app shows the model with, when the app writes the dump: the theme (its colours as
 // "#rrggbb", so a test can find them in a screenshot) and the task selected.
 struct ViewInfo {
   std::string theme;                                          // "light", "dark"
   std::vector<std::pair<std::string, std::uint32_t>> colors;  // name, ImU32 (0xAABBGGRR)
   std::uint32_t selected_task = 0;
+  const predict::PredictMode* predict = nullptr;  // predict mode's card and errors (predict_json.hpp)
 };
 
 // Pretty-printed, keys in a fixed order: the same model gives the same text.
