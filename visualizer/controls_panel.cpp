@@ -226,7 +226,7 @@ void draw_controls_panel(PanelContext& context, const ControlsView& view, Transp
       {"##end", 38, Icon::end, nullptr, false, Command::end, "Run to the end (End)"},
       {"##play", 80, transport.playing ? Icon::pause : Icon::play, transport.playing ? "Pause" : "Play", false,
        Command::play_pause, "Play / pause (Space)"},
-      {"##predict", 30, Icon::none, "?", view.predict, Command::toggle_predict,
+      {"##predict", 18, Icon::none, "?", view.predict, Command::toggle_predict,
        "Predict mode: stop at the README's questions and ask the class (P)"},
   };
   const float button_height = 34 * s;
