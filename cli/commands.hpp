@@ -34,7 +34,8 @@ struct GuiRequest {
   std::string screenshot, script, dump_model;
   int width = 1280, height = 720;
   bool dark = false;
-  bool text = false;  // the text timeline instead of the window
+  bool text = false;     // the text timeline instead of the window
+  bool predict = false;  // predict mode: stop at the README's questions
 };
 
 // Opens the app; with no display (DISPLAY and WAYLAND_DISPLAY unset) or with --text, prints

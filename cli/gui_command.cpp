@@ -74,6 +74,7 @@ int open_gui(const GuiRequest& request) {
   options.width = request.width;
   options.height = request.height;
   options.dark = request.dark;
+  options.predict = request.predict;
   return visualizer::run_app(options);
 #else
   if (headless) {

@@ -88,6 +88,8 @@ int main(int argc, char** argv) {
   gui->add_option("--theme", theme, "light (the default, for projectors) or dark")
       ->check(CLI::IsMember({"light", "dark"}));
   gui->add_flag("--text", gui_request.text, "Print the text timeline instead of opening a window");
+  gui->add_flag("--predict", gui_request.predict,
+                "Predict mode: stop before each step the lesson's README asks about (also: the ? button, P)");
 
   try {
     app.parse(argc, argv);

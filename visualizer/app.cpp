@@ -18,7 +18,9 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +29,8 @@
 #include "visualizer/fonts.hpp"
 #include "visualizer/frame.hpp"
 #include "visualizer/model_json.hpp"
+#include "visualizer/predict/predict_mode.hpp"
+#include "visualizer/predict/question_card.hpp"
 #include "visualizer/screenshot.hpp"
 #include "visualizer/script.hpp"
 #include "visualizer/session.hpp"
@@ -56,6 +60,7 @@ constexpr KeyBinding key_bindings[] = {
     {"r", GLFW_KEY_R, false, false, Command::restart},
     {"end", GLFW_KEY_END, false, false, Command::end},
     {"t", GLFW_KEY_T, false, false, Command::toggle_theme},
+    {"p", GLFW_KEY_P, false, false, Command::toggle_predict},
     {"ctrl+=", GLFW_KEY_EQUAL, true, false, Command::larger_fonts},
     {"ctrl++", GLFW_KEY_KP_ADD, true, false, Command::larger_fonts},
     {"ctrl+-", GLFW_KEY_MINUS, true, false, Command::smaller_fonts},
@@ -84,12 +89,13 @@ class App {
         theme_(options.dark ? &dark_theme() : &light_theme()) {
     // Screenshots must not depend on what a teacher chose last time on this machine.
     if (!headless_) user_scale_ = load_settings().font_scale;
+    if (options.predict) predict_.set_on(true, session_, texts_.readme);
   }
 
   bool start(std::string& error) { return update_fonts(error); }
 
   void take_steps(std::size_t steps) {
-    for (std::size_t i = 0; i < steps && session_.step_forward(); ++i) {
+    for (std::size_t i = 0; i < steps && step_forward(); ++i) {
     }
   }
 
@@ -147,8 +153,23 @@ class App {
     if (headless_) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     ImGui::NewFrame();
     const auto shown = static_cast<std::size_t>(lesson_ - lessons_.data());
-    FrameRequests requests = draw_frame_windows(session_, texts_, {lessons_, shown, fonts_}, *theme_, ui_, transport_);
+    ui_.predict_banner = predict_.banner();
+    FrameRequests requests =
+        draw_frame_windows(session_, texts_, {lessons_, shown, fonts_, predict_.on()}, *theme_, ui_, transport_);
     last_report_ = std::move(requests.report);
+    Requests card_requests;  // the card asks for nothing but its answer
+    PanelContext card{.model = session_.model(),
+                      .lesson = texts_,
+                      .theme = *theme_,
+                      .fonts = fonts_.panels,
+                      .ui = ui_,
+                      .requests = card_requests,
+                      .report = last_report_,
+                      .steps_recorded = session_.steps_recorded(),
+                      .run_over = session_.run_over(),
+                      .diagnosis = {},
+                      .step_sentence = {}};
+    const std::optional<std::size_t> clicked = predict::draw_question_card(card, predict_, fonts_);
     if (!headless_) read_keys();
 
     ImGui::Render();
@@ -165,8 +186,9 @@ class App {
     if (requests.controls.lesson) switch_lesson(lessons_[*requests.controls.lesson]);
     if (requests.panels.jump_to_step) {
       transport_.playing = false;
-      session_.go_to(*requests.panels.jump_to_step);
+      session_.go_to(predict_.furthest(session_.cursor(), *requests.panels.jump_to_step));
     }
+    if (clicked) answer(*clicked);
     if (requests.panels.select_task) ui_.selected_task = *requests.panels.select_task;
     play(seconds);
   }
@@ -180,27 +202,64 @@ class App {
       if (binding.ctrl != io.KeyCtrl || binding.shift != io.KeyShift) continue;
       if (ImGui::IsKeyPressed(binding.key, binding.command != Command::play_pause)) run_command(binding.command);
     }
+    // Predict mode's card takes its answer from the keys 1-9 (or the keypad's).
+    if (io.KeyCtrl || io.KeyShift || !predict_.asking(session_.cursor())) return;
+    for (int i = 0; i < 9; ++i)
+      if (ImGui::IsKeyPressed(GLFW_KEY_1 + i, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_1 + i, false))
+        answer(static_cast<std::size_t>(i));
+  }
+
+  // Steps are taken here, never past a question of predict mode still to be answered.
+  bool step_forward() {
+    if (predict_.furthest(session_.cursor(), session_.cursor() + 1) == session_.cursor()) {
+      transport_.playing = false;
+      predict_.put_away_reveal(session_.cursor());
+      return false;
+    }
+    return session_.step_forward();
+  }
+
+  // The class's answer to the question asked: recorded, then the step runs and the panels
+  // select what explains it (the task that ran, whose timer fired, that printed the line).
+  std::string answer(std::size_t choice) {
+    std::string error = predict_.answer(session_.cursor(), choice);
+    if (!error.empty()) return error;
+    transport_.playing = false;
+    session_.step_forward();
+    if (const predict::AskedQuestion* revealed = predict_.revealing(session_.cursor()))
+      ui_.selected_task = revealed->why_task;
+    return {};
   }
 
   void run_command(Command command) {
     if (command != Command::play_pause && command != Command::toggle_theme && command != Command::larger_fonts &&
-        command != Command::smaller_fonts)
+        command != Command::smaller_fonts && command != Command::toggle_predict)
       transport_.playing = false;
     switch (command) {
       case Command::restart:
         session_.restart();
+        predict_.forget_answers();
         break;
       case Command::back:
         session_.step_back();
         break;
       case Command::step:
-        session_.step_forward();
+        step_forward();
         break;
       case Command::iteration:
-        session_.step_iteration();
+        for (const std::uint32_t iteration = session_.model().iteration();
+             session_.model().iteration() == iteration && step_forward();) {
+        }
         break;
       case Command::end:
-        session_.run_to_end();
+        if (predict_.furthest(session_.cursor(), Session::max_steps) == Session::max_steps)
+          session_.run_to_end();
+        else
+          while (step_forward()) {
+          }
+        break;
+      case Command::toggle_predict:
+        predict_.set_on(!predict_.on(), session_, texts_.readme);
         break;
       case Command::play_pause:
         transport_.playing =
@@ -225,7 +284,7 @@ class App {
     play_debt_ += seconds * transport_.speed;
     for (int steps = 0; play_debt_ >= 1 && steps < 64; ++steps) {
       play_debt_ -= 1;
-      if (!session_.step_forward()) {
+      if (!step_forward()) {
         transport_.playing = false;
         break;
       }
@@ -238,6 +297,7 @@ class App {
     lesson_ = &lesson;
     texts_ = texts_of(lesson);
     session_.switch_lesson(lesson.main);
+    predict_.switch_lesson(session_, texts_.readme);
     ui_ = UiState{};
     glfwSetWindowTitle(window_, ("coroscope \u2014 " + std::string(lesson.name)).c_str());
   }
@@ -298,7 +358,8 @@ class App {
                                    {"banner_error", t.banner_error}},
                         .selected_task = ui_.selected_task,
                         .font_scale = fonts_.scale,
-                        .report = &last_report_};
+                        .report = &last_report_,
+                        .predict = &predict_};
     return write_model_json(session_, lesson_->name, path, &view);
   }
 
@@ -374,6 +435,13 @@ class App {
       case Kind::theme:
         if ((action.argument == "dark") != theme_->dark) run_command(Command::toggle_theme);
         break;
+      case Kind::predict:
+        if ((action.argument == "on") != predict_.on()) run_command(Command::toggle_predict);
+        break;
+      case Kind::answer:
+        error = action.count == 0 ? "choices are numbered from 1" : answer(action.count - 1);
+        if (!error.empty()) return false;
+        break;
       case Kind::screenshot:
         error_status_ = exit_failed;
         return screenshot(action.argument, error);
@@ -402,7 +470,8 @@ class App {
   UiState ui_;
   Transport transport_;
   FrameReport last_report_;  // what the last frame drew where, for the dump
-  double play_debt_ = 0;     // steps owed to the play speed
+  predict::PredictMode predict_;
+  double play_debt_ = 0;  // steps owed to the play speed
   int error_status_ = exit_bad_input;
 };
 

@@ -20,6 +20,7 @@ struct AppOptions {
   std::string dump_model;    // write the model as JSON at the end
   int width = 1280, height = 720;
   bool dark = false;
+  bool predict = false;  // predict mode on from the start (predict/predict_mode.hpp)
 };
 
 // Exit statuses: 0 done, 1 no window could be opened (or a file not written), 2 a bad script

@@ -34,7 +34,7 @@ void caption(ImDrawList* draw, ImFont* font, float x, float y, Color color, cons
   }
 }
 
-enum class Icon { restart, back, step, iteration, end, play, pause };
+enum class Icon { restart, back, step, iteration, end, play, pause, none };
 
 // The transport's icons, drawn in a box `size` high whose left edge is x and middle y.
 void draw_icon(ImDrawList* draw, Icon icon, float x, float y, float size, Color color) {
@@ -75,6 +75,8 @@ void draw_icon(ImDrawList* draw, Icon icon, float x, float y, float size, Color 
       triangle_right(x, size * 0.7f);
       triangle_right(x + size * 0.7f, size * 0.7f);
       break;
+    case Icon::none:
+      break;
     case Icon::pause:  // ||
       draw->AddRectFilled(at(x + size * 0.1f, y - h), at(x + size * 0.1f + bar * 1.3f, y + h), color);
       draw->AddRectFilled(at(x + size * 0.75f, y - h), at(x + size * 0.75f + bar * 1.3f, y + h), color);
@@ -91,6 +93,8 @@ float icon_width(Icon icon, float size) {
       return size * 1.55f + size * 0.46f;
     case Icon::play:
       return size * 1.4f;
+    case Icon::none:
+      return 0;
     default:
       return size;
   }
@@ -113,7 +117,7 @@ bool transport_button(const char* id, ImVec2 position, ImVec2 size, Icon icon, c
   }
   const Color color = primary ? IM_COL32_WHITE : theme.text;
   const float icon_size = size.y * 0.32f;
-  const float gap = label ? icon_size * 0.6f : 0;
+  const float gap = label && icon != Icon::none ? icon_size * 0.6f : 0;
   const float width = icon_width(icon, icon_size) + gap + (label ? text_width(font, label) : 0);
   const float x = position.x + (size.x - width) / 2, y = position.y + size.y / 2;
   draw_icon(draw, icon, x, y, icon_size, color);
@@ -142,7 +146,7 @@ std::string lesson_title(const lessons::Lesson& lesson) {
   char number[8];
   std::snprintf(number, sizeof number, "%02d", lesson.number);
   std::string name(lesson.name);
-  // "04_gather" -> "04  gather": the folder name reads as a title.
+  // "06_gather" -> "06  gather": the folder name reads as a title.
   const auto underscore = name.find('_');
   std::string topic = underscore == std::string::npos ? name : name.substr(underscore + 1);
   for (char& c : topic)
@@ -223,6 +227,8 @@ void draw_controls_panel(PanelContext& context, const ControlsView& view, Transp
       {"##end", 38, Icon::end, nullptr, false, Command::end, "Run to the end (End)"},
       {"##play", 80, transport.playing ? Icon::pause : Icon::play, transport.playing ? "Pause" : "Play", false,
        Command::play_pause, "Play / pause (Space)"},
+      {"##predict", 18, Icon::none, "?", view.predict, Command::toggle_predict,
+       "Predict mode: stop at the README's questions and ask the class (P)"},
   };
   const float button_height = 34 * s;
   for (const Button& b : buttons) {

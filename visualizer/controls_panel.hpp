@@ -14,7 +14,18 @@
 namespace coroscope::visualizer {
 
 // What the transport buttons and the keys do (app.cpp maps keys to these).
-enum class Command { restart, back, step, iteration, end, play_pause, larger_fonts, smaller_fonts, toggle_theme };
+enum class Command {
+  restart,
+  back,
+  step,
+  iteration,
+  end,
+  play_pause,
+  larger_fonts,
+  smaller_fonts,
+  toggle_theme,
+  toggle_predict
+};
 
 struct Transport {
   bool playing = false;
@@ -31,6 +42,7 @@ struct ControlsView {
   std::span<const lessons::Lesson> lessons;
   std::size_t lesson = 0;  // the one shown
   const AppFonts& fonts;
+  bool predict = false;  // predict mode is on: its "?" button is lit
 };
 
 // Draws inside the top bar's window (begun by the app, no title bar).

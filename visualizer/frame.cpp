@@ -55,7 +55,8 @@ FrameRequests draw_frame_windows(const Session& session, const LessonTexts& less
                                  const Theme& theme, UiState& ui, Transport& transport) {
   const AppFonts& fonts = view.fonts;
   // The context holds views of these two: they live until the frame is drawn.
-  const std::string diagnosis = session.diagnosis();
+  std::string diagnosis = session.diagnosis();
+  if (!ui.predict_banner.empty()) diagnosis += (diagnosis.empty() ? "" : "\n") + ui.predict_banner;
   const std::string sentence = session.step_sentence();
   FrameRequests requests;
   PanelContext context{.model = session.model(),

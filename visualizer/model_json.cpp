@@ -5,6 +5,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "visualizer/predict/predict_json.hpp"
+
 namespace coroscope::visualizer {
 
 namespace {
@@ -131,7 +133,7 @@ Json history_json(const trace::LoopModel& model) {
   return {{"arrows", arrows}, {"iterations", iterations}, {"loop_steps", loop_steps}};
 }
 
-Json view_json(const ViewInfo& view) {
+Json view_json(const ViewInfo& view, std::size_t cursor) {
   Json colors = Json::object();
   for (const auto& [name, color] : view.colors) {
     char hex[8];
@@ -150,6 +152,7 @@ Json view_json(const ViewInfo& view) {
     json["layout"] = layout;
     json["hidden_rows"] = hidden;
   }
+  if (view.predict) json["predict"] = predict::predict_json(*view.predict, cursor);
   return json;
 }
 
@@ -195,7 +198,7 @@ std::string model_json(const Session& session, std::string_view lesson, const Vi
                  {"timers", ids(changes.timers)},
                  {"ready", changes.ready},
                  {"output_from", changes.output_from}}}};
-  if (view) dump["view"] = view_json(*view);
+  if (view) dump["view"] = view_json(*view, session.cursor());
   // A lesson may print bytes that are not UTF-8: replace them rather than fail the dump.
   return dump.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -15,6 +15,10 @@
 
 namespace coroscope::visualizer {
 
+namespace predict {
+class PredictMode;
+}
+
 // What the app shows the model with, when the app writes the dump: the theme (its colours as
 // "#rrggbb", so a test can find them in a screenshot), the task selected, and where the last
 // frame put what.
@@ -25,6 +29,7 @@ struct ViewInfo {
   float font_scale = 1;  // the fonts' size against 1280x720's
   // The last frame's rectangles ("layout": name -> [x, y, width, height]) and rows cut.
   const FrameReport* report = nullptr;
+  const predict::PredictMode* predict = nullptr;  // predict mode's card and errors (predict_json.hpp)
 };
 
 // Pretty-printed, keys in a fixed order: the same model gives the same text.

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "frame_report.hpp"
@@ -41,6 +42,8 @@ struct UiState {
   double first_step = 0;
   double visible_steps = 0;  // 0: fit everything recorded
   bool follow_now = true;    // keep the "now" cursor in view while stepping
+  // Predict mode's malformed question (README line and what is wrong), shown in the banner.
+  std::string predict_banner;
 };
 
 // What a panel asks the app to do, after the frame.

@@ -28,6 +28,8 @@ constexpr Verb verbs[] = {
     {"theme", ScriptAction::Kind::theme, Verb::Takes::text},
     {"screenshot", ScriptAction::Kind::screenshot, Verb::Takes::text},
     {"dump-model", ScriptAction::Kind::dump_model, Verb::Takes::text},
+    {"predict", ScriptAction::Kind::predict, Verb::Takes::text},
+    {"answer", ScriptAction::Kind::answer, Verb::Takes::count},
 };
 
 std::string trimmed(const std::string& text) {
@@ -55,6 +57,7 @@ std::pair<ScriptAction, std::string> parse_line(const std::string& line) {
       case Verb::Takes::count: {
         if (rest.empty()) {
           if (verb.kind == ScriptAction::Kind::play) return {action, "'play' needs a number of frames"};
+          if (verb.kind == ScriptAction::Kind::answer) return {action, "'answer' needs a choice's number"};
           break;
         }
         const char* end = rest.data() + rest.size();
@@ -66,6 +69,8 @@ std::pair<ScriptAction, std::string> parse_line(const std::string& line) {
         if (rest.empty()) return {action, "'" + word + "' needs an argument"};
         if (verb.kind == ScriptAction::Kind::theme && rest != "light" && rest != "dark")
           return {action, "the theme is light or dark, not '" + rest + "'"};
+        if (verb.kind == ScriptAction::Kind::predict && rest != "on" && rest != "off")
+          return {action, "predict mode is on or off, not '" + rest + "'"};
         action.argument = rest;
         break;
     }
@@ -74,7 +79,7 @@ std::pair<ScriptAction, std::string> parse_line(const std::string& line) {
   return {{},
           "unknown action '" + word +
               "' (step, back, iteration, restart, end, lesson, play, key, select, theme, screenshot, "
-              "dump-model)"};
+              "dump-model, predict, answer)"};
 }
 
 }  // namespace

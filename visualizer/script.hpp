@@ -4,7 +4,8 @@
 //
 //   step [n]          back [n]          iteration         restart           end
 //   lesson NAME       play FRAMES       key NAME          select TASKNAME   theme light|dark
-//   screenshot PATH   dump-model PATH   # a comment (blank lines too)
+//   screenshot PATH   dump-model PATH   predict on|off    answer N (predict mode's choice N)
+//   # a comment (blank lines too)
 //
 // Parsing is apart from running (the app runs the actions), so a bad line is reported with
 // its number before anything runs.
@@ -16,10 +17,25 @@
 namespace coroscope::visualizer {
 
 struct ScriptAction {
-  enum class Kind { step, back, iteration, restart, end, lesson, play, key, select, theme, screenshot, dump_model };
+  enum class Kind {
+    step,
+    back,
+    iteration,
+    restart,
+    end,
+    lesson,
+    play,
+    key,
+    select,
+    theme,
+    screenshot,
+    dump_model,
+    predict,
+    answer
+  };
   Kind kind = Kind::step;
-  std::size_t count = 1;  // step, back: how many; play: frames
-  std::string argument;   // lesson, key, select, theme, screenshot, dump-model
+  std::size_t count = 1;  // step, back: how many; play: frames; answer: the choice, from 1
+  std::string argument;   // lesson, key, select, theme, screenshot, dump-model, predict
   std::size_t line = 0;   // in the script, for messages
 };
 

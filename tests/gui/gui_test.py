@@ -424,10 +424,13 @@ def case_timeline_marks(coroscope, bad_app, tmp):
 
 def main():
     case, coroscope, bad_app = sys.argv[1:4]
+def run_case(cases, prefix):
+    """Runs the case named on the command line, among `cases` (a module's globals)."""
+    case, coroscope, app = sys.argv[1:4]
     with tempfile.TemporaryDirectory() as tmp:
-        globals()[f"case_{case}"](coroscope, bad_app, tmp)
-    print(f"gui.{case}: ok")
+        cases[f"case_{case}"](coroscope, app, tmp)
+    print(f"{prefix}.{case}: ok")
 
 
 if __name__ == "__main__":
-    main()
+    run_case(globals(), "gui")
