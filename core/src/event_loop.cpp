@@ -230,7 +230,10 @@ StepResult EventLoop::step() {
 
 // Handle._run: an exception that escapes goes to the exception handler, and the loop goes on.
 void EventLoop::run(ReadyEntry entry) {
-  const double start = debug_ ? wall_seconds() : 0.0;
+  // _run_once decides before the handle runs whether to time it: a callback that turns debug
+  // mode on is not itself timed (from 0, which would make it "slow" by the whole epoch).
+  const bool timed = debug_;
+  const double start = timed ? wall_seconds() : 0.0;
   try {
     if (entry.is_task()) {
       entry.task()->run_scheduled_step();
@@ -243,7 +246,7 @@ void EventLoop::run(ReadyEntry entry) {
     // last Handle reference goes (one that returned dropped it at once).
     if (!entry.is_task()) entry.handle()->callback().reset();
   }
-  if (debug_) [[unlikely]]
+  if (timed) [[unlikely]]
     warn_if_slow(entry, wall_seconds() - start);
 }
 

@@ -96,6 +96,22 @@ TEST_CASE("issue 5 rule 6: debug mode warns of a callback slower than slow_callb
   CHECK(diagnostic_texts(diagnostics)[0].ends_with(" seconds"));
 }
 
+aio::Coroutine<void> turns_debug_on() {
+  aio::get_running_loop().set_debug(true);
+  co_return;
+}
+
+TEST_CASE("a step that turns debug mode on is not timed: CPython decides before the handle runs") {
+  coroscope::trace::Recorder diagnostics;
+  VirtualLoop loop;
+  loop->slow_callback_duration = 1.0;
+  loop->set_tracer(&diagnostics);
+  loop->run_until_complete(loop->create_task(turns_debug_on(), "turns_debug_on"));
+  loop->set_tracer(nullptr);
+  // Before the fix, the step was timed from 0 and reported as taking the whole epoch.
+  CHECK(diagnostic_texts(diagnostics).empty());
+}
+
 aio::Coroutine<void> waits_on_event(aio::Event event) { co_await event.wait(); }
 
 aio::Coroutine<void> deadlocks() {
