@@ -3,6 +3,7 @@
 // (call_soon, a task's wakeup) waits behind the snapshot, for the next iteration.
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "draw.hpp"
@@ -12,8 +13,22 @@ namespace coroscope::visualizer {
 
 namespace {
 
+bool is_timer(const trace::LoopModel& model, std::uint32_t handle) {
+  const auto& timers = model.timers();
+  return std::any_of(timers.begin(), timers.end(), [&](const trace::TimerModel& t) { return t.handle == handle; });
+}
+
+// An entry's title: its label, without the "future #1 done → " of a done callback, which the
+// line below says ("a done callback of future #1"), so that the callback's own name shows.
+std::string title(HandleKind kind, const std::string& label) {
+  const std::string arrow = " \u2192 ";
+  const std::size_t at = label.find(arrow);
+  return kind == HandleKind::done_callback && at != std::string::npos ? label.substr(at + arrow.size()) : label;
+}
+
 // What running the handle will do, in asyncio's words.
-std::string what_it_runs(const trace::LoopModel& model, HandleKind kind, std::uint32_t task, std::uint32_t future) {
+std::string what_it_runs(const trace::LoopModel& model, HandleKind kind, std::uint32_t handle, std::uint32_t task,
+                         std::uint32_t future) {
   const trace::TaskModel* t = model.task(task);
   const std::string coroutine = t ? t->coroutine + "()" : "the task";
   switch (kind) {
@@ -25,7 +40,8 @@ std::string what_it_runs(const trace::LoopModel& model, HandleKind kind, std::ui
     case HandleKind::done_callback:
       return "a done callback of " + model.label(future);
     case HandleKind::callback:
-      return future ? "the timer of " + model.label(future) + ": completes it" : "a callback from call_soon";
+      if (future) return "the timer of " + model.label(future) + ": completes it";
+      return is_timer(model, handle) ? "a callback from call_later" : "a callback from call_soon";
   }
   return {};
 }
@@ -95,15 +111,17 @@ void draw_ready_queue_panel(PanelContext& ctx) {
   const float top = ImGui::GetCursorScreenPos().y;
   // The handle of the step shown has left the queue: it heads the list, running.
   if (const trace::LoopStep* now = model.current_handle()) {
-    entry_row(ctx, "now", "\xE2\x96\xB6", now->label, what_it_runs(model, now->kind, now->task, now->future), now->kind,
-              now->task, now->future, false, true);
+    entry_row(ctx, "now", "\xE2\x96\xB6", title(now->kind, now->label),
+              what_it_runs(model, now->kind, now->handle, now->task, now->future), now->kind, now->task, now->future,
+              false, true);
   }
   const bool changed = model.changes().ready;
   auto entry = [&](std::size_t i) {
     const trace::ReadyEntry& e = ready[i];
     const std::string id = std::to_string(e.handle);
-    entry_row(ctx, id.c_str(), std::to_string(i + 1), e.label, what_it_runs(model, e.kind, e.task, e.future), e.kind,
-              e.task, e.future, changed && e.queued_step == model.step(), false);
+    entry_row(ctx, id.c_str(), std::to_string(i + 1), title(e.kind, e.label),
+              what_it_runs(model, e.kind, e.handle, e.task, e.future), e.kind, e.task, e.future,
+              changed && e.queued_step == model.step(), false);
   };
   clipped_rows(snapshot, row_pitch(two_line_row), entry);
   next_iteration_rule(ctx, snapshot == ready.size());

@@ -221,9 +221,8 @@ TEST_CASE(
   REQUIRE(model.done_callbacks(main_task).size() == 1);
   CHECK(model.done_callbacks(main_task)[0].label == "_run_until_complete_cb");
   // The plain callback is named by the line that scheduled it, in the ready queue.
-  CHECK(ready(model) ==
-        std::vector<std::string>{"callback at loop_model_test.cpp:" + std::to_string(callbacks::call_soon_line),
-                                 "Task-2 step", "Task-3 step"});
+  CHECK(ready(model) == std::vector<std::string>{"callback at line " + std::to_string(callbacks::call_soon_line),
+                                                 "Task-2 step", "Task-3 step"});
 
   // At the end: the loop waited 0.1 s for each child's timer, and a child's done callback
   // ran as "Task-2 done → _done_callback of gather #1".

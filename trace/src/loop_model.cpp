@@ -116,7 +116,7 @@ std::string LoopModel::label(std::uint32_t id) const {
 }
 
 // An entry of the ready queue by what it will run: "Task-2 step", "sleep #1 timer",
-// "callback at lesson.cpp:12". A done callback's own name is known only as it is queued
+// "callback at line 12". A done callback's own name is known only as it is queued
 // (queue()).
 std::string LoopModel::handle_label(HandleKind kind, std::uint32_t handle, std::uint32_t task,
                                     std::uint32_t future) const {
@@ -137,13 +137,10 @@ std::string LoopModel::handle_label(HandleKind kind, std::uint32_t handle, std::
 
 // A callback as a callback_source or callback_added event names it: the runtime's own by
 // CPython's name and the future it works for ("_done_callback of gather #1"), a user's by
-// where it was scheduled ("callback at lesson.cpp:12").
+// where it was scheduled ("callback at line 12").
 std::string LoopModel::callback_label(const TraceEvent& e) const {
   const std::string& name = (*strings_)[e.a];
-  if (e.c) {
-    const std::string& file = (*strings_)[e.c];
-    return "callback at " + file.substr(file.find_last_of('/') + 1) + ":" + std::to_string(e.b);
-  }
+  if (e.c) return "callback at line " + std::to_string(e.b);
   return e.handle && e.kind != TraceKind::callback_source ? name + " of " + label(e.handle) : name;
 }
 

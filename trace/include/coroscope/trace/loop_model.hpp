@@ -93,7 +93,7 @@ struct FutureModel {
 // A done callback added to a pending future or task (not a task's wakeup: its waiters say
 // that), which its completion will schedule.
 struct DoneCallbackModel {
-  std::string label;        // "_done_callback of gather #1", "callback at lesson.cpp:12"
+  std::string label;        // "_done_callback of gather #1", "callback at line 12"
   std::uint32_t owner = 0;  // the future it works for (gather's, a waiter's; 0: none)
   std::size_t added_step = 0;
 };
