@@ -3,7 +3,6 @@
 // (call_soon, a task's wakeup) waits behind the snapshot, for the next iteration.
 #include <imgui.h>
 
-#include <algorithm>
 #include <string>
 
 #include "draw.hpp"
@@ -12,11 +11,6 @@
 namespace coroscope::visualizer {
 
 namespace {
-
-bool is_timer(const trace::LoopModel& model, std::uint32_t handle) {
-  const auto& timers = model.timers();
-  return std::any_of(timers.begin(), timers.end(), [&](const trace::TimerModel& t) { return t.handle == handle; });
-}
 
 // An entry's title: its label, without the "future #1 done → " of a done callback, which the
 // line below says ("a done callback of future #1"), so that the callback's own name shows.
@@ -27,21 +21,22 @@ std::string title(HandleKind kind, const std::string& label) {
 }
 
 // What running the handle will do, in asyncio's words.
+// `running`: the entry is the step shown, which has begun (the task's steps count it).
 std::string what_it_runs(const trace::LoopModel& model, HandleKind kind, std::uint32_t handle, std::uint32_t task,
-                         std::uint32_t future) {
+                         std::uint32_t future, bool running) {
   const trace::TaskModel* t = model.task(task);
   const std::string coroutine = t ? t->coroutine + "()" : "the task";
   switch (kind) {
     case HandleKind::task_step:
-      return t && t->steps == 0 ? "starts " + coroutine + ": its first step"
-                                : "continues " + coroutine + " after a bare yield";
+      return t && t->steps == (running ? 1 : 0) ? "starts " + coroutine + ": its first step"
+                                                : "continues " + coroutine + " after a bare yield";
     case HandleKind::task_wakeup:
       return "resumes " + coroutine + ": " + model.label(future) + " is done";
     case HandleKind::done_callback:
       return "a done callback of " + model.label(future);
     case HandleKind::callback:
       if (future) return "the timer of " + model.label(future) + ": completes it";
-      return is_timer(model, handle) ? "a callback from call_later" : "a callback from call_soon";
+      return model.is_timer(handle) ? "a callback from call_later" : "a callback from call_soon";
   }
   return {};
 }
@@ -112,15 +107,15 @@ void draw_ready_queue_panel(PanelContext& ctx) {
   // The handle of the step shown has left the queue: it heads the list, running.
   if (const trace::LoopStep* now = model.current_handle()) {
     entry_row(ctx, "now", "\xE2\x96\xB6", title(now->kind, now->label),
-              what_it_runs(model, now->kind, now->handle, now->task, now->future), now->kind, now->task, now->future,
-              false, true);
+              what_it_runs(model, now->kind, now->handle, now->task, now->future, true), now->kind, now->task,
+              now->future, false, true);
   }
   const bool changed = model.changes().ready;
   auto entry = [&](std::size_t i) {
     const trace::ReadyEntry& e = ready[i];
     const std::string id = std::to_string(e.handle);
     entry_row(ctx, id.c_str(), std::to_string(i + 1), title(e.kind, e.label),
-              what_it_runs(model, e.kind, e.handle, e.task, e.future), e.kind, e.task, e.future,
+              what_it_runs(model, e.kind, e.handle, e.task, e.future, false), e.kind, e.task, e.future,
               changed && e.queued_step == model.step(), false);
   };
   clipped_rows(snapshot, row_pitch(two_line_row), entry);

@@ -145,7 +145,8 @@ std::string what_ran(const trace::LoopModel& model, const StepEvents& s) {
       return "a done callback of " + model.label(s.run->future) + " ran";
     case HandleKind::callback:
       if (s.run->future) return "the timer of " + future_name(model, s.run->future) + " fired";
-      return "a callback scheduled with call_soon ran";
+      return model.is_timer(s.run->handle) ? "a callback scheduled with call_later ran"
+                                           : "a callback scheduled with call_soon ran";
   }
   return "the loop ran a handle";
 }
@@ -154,9 +155,11 @@ std::string what_ran(const trace::LoopModel& model, const StepEvents& s) {
 std::string how_it_ended(const trace::LoopModel& model, const trace::Recorder& recorder, const StepEvents& s) {
   if (s.suspend) {
     const std::uint32_t future = s.suspend->future;
-    const std::string where = site(recorder.strings()[s.suspend->a], s.suspend->b);
-    if (!future) return "yielded with sleep(0) at " + where + ": its next step waits for the next iteration";
     const trace::TaskModel* t = model.task(s.suspend->task);
+    // The line in the task's own code, where the student wrote the await.
+    const trace::Frame* own = t ? trace::own_await_frame(*t) : nullptr;
+    const std::string where = own ? site(own->file, own->line) : site(recorder.strings()[s.suspend->a], s.suspend->b);
+    if (!future) return "yielded with sleep(0) at " + where + ": its next step waits for the next iteration";
     const std::string label = t && !t->waits_on_label.empty() ? t->waits_on_label : model.label(future);
     return "suspended at " + where + ", awaiting " + label + " (" + model.label(future) + ")";
   }

@@ -242,3 +242,16 @@ TEST_CASE("the step sentence says what ran and what it means for the next iterat
   CHECK(timer_fired);
   CHECK(session.step_sentence().find("The run is over") != std::string::npos);
 }
+
+TEST_CASE("the step sentence puts a suspension at the lesson's line, not inside the library's Lock.acquire") {
+  Session session(aio::lessons::find_lesson("15_event_and_lock")->main);
+  bool found = false;
+  while (!found && session.step_forward()) {
+    const std::string sentence = session.step_sentence();
+    if (sentence.find("awaiting Lock.acquire") == std::string::npos) continue;
+    found = true;
+    CHECK(sentence.find("suspended at lesson.cpp:") != std::string::npos);
+    CHECK(sentence.find("lock.cpp") == std::string::npos);
+  }
+  CHECK(found);
+}

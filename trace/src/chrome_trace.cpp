@@ -106,12 +106,9 @@ class ChromeTraceWriter {
       // The chain is complete once its last await_frame is in; a later one overwrites.
       const TaskModel* t = model_.task(e.task);
       if (!t || t->segments.empty() || t->await_chain.empty()) return;
-      const Frame& innermost = t->await_chain.back();
       std::vector<std::string> functions;
       for (const Frame& f : t->await_chain) functions.push_back(f.function);
-      const Frame* at = &innermost;
-      for (const Frame& f : t->await_chain)
-        if (f.file == t->await_chain.front().file) at = &f;  // the lesson's line, not the library's
+      const Frame* at = own_await_frame(*t);
       suspensions_[{t->id, t->segments.size() - 1}] = {
           {"at", site(at->file, at->line)},
           {"await chain", join(functions, " → ") + " → " + (t->waits_on ? model_.label(t->waits_on) : "sleep(0)")}};

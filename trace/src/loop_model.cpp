@@ -30,6 +30,17 @@ bool is_finished(TaskState state) noexcept {
   return state == TaskState::done || state == TaskState::cancelled || state == TaskState::raised;
 }
 
+bool LoopModel::is_timer(std::uint32_t handle) const noexcept {
+  return std::any_of(timers_.begin(), timers_.end(), [&](const TimerModel& t) { return t.handle == handle; });
+}
+
+const Frame* own_await_frame(const TaskModel& task) noexcept {
+  const Frame* own = nullptr;
+  for (const Frame& frame : task.await_chain)
+    if (frame.file == task.await_chain.front().file) own = &frame;
+  return own;
+}
+
 const char* to_string(FutureState state) noexcept {
   switch (state) {
     case FutureState::pending:

@@ -70,6 +70,11 @@ struct TaskModel {
   std::vector<Segment> segments;
 };
 
+// Where a suspended task waits in its own code: the innermost frame of its await chain that
+// is in its coroutine's file (the lesson's line, not the library's lock.cpp inside
+// Lock.acquire); null when it is not suspended.
+const Frame* own_await_frame(const TaskModel& task) noexcept;
+
 enum class FutureState : std::uint8_t { pending, result, exception, cancelled };
 const char* to_string(FutureState state) noexcept;
 
@@ -204,6 +209,8 @@ class LoopModel {
   // those after them wait for the next iteration.
   std::size_t snapshot_left() const noexcept { return snapshot_left_; }
   const std::vector<TimerModel>& timers() const noexcept { return timers_; }  // scheduling order
+  // The handle was scheduled by call_later/call_at (a timer), not call_soon.
+  bool is_timer(std::uint32_t handle) const noexcept;
   const std::vector<OutputLine>& output() const noexcept { return output_; }
   const std::vector<DiagnosticModel>& diagnostics() const noexcept { return diagnostics_; }
   const std::vector<Arrow>& arrows() const noexcept { return arrows_; }
