@@ -12,12 +12,10 @@ namespace coroscope::visualizer {
 
 namespace {
 
-// An entry's title: its label, without the "future #1 done → " of a done callback, which the
-// line below says ("a done callback of future #1"), so that the callback's own name shows.
-std::string title(HandleKind kind, const std::string& label) {
-  const std::string arrow = " \u2192 ";
-  const std::size_t at = label.find(arrow);
-  return kind == HandleKind::done_callback && at != std::string::npos ? label.substr(at + arrow.size()) : label;
+// An entry's title: a done callback by its own name (the line below names its future), any
+// other handle by its label.
+const std::string& title(const std::string& label, const std::string& callback) {
+  return callback.empty() ? label : callback;
 }
 
 // What running the handle will do, in asyncio's words.
@@ -106,7 +104,7 @@ void draw_ready_queue_panel(PanelContext& ctx) {
   const float top = ImGui::GetCursorScreenPos().y;
   // The handle of the step shown has left the queue: it heads the list, running.
   if (const trace::LoopStep* now = model.current_handle()) {
-    entry_row(ctx, "now", "\xE2\x96\xB6", title(now->kind, now->label),
+    entry_row(ctx, "now", "\xE2\x96\xB6", title(now->label, now->callback),
               what_it_runs(model, now->kind, now->handle, now->task, now->future, true), now->kind, now->task,
               now->future, false, true);
   }
@@ -114,7 +112,7 @@ void draw_ready_queue_panel(PanelContext& ctx) {
   auto entry = [&](std::size_t i) {
     const trace::ReadyEntry& e = ready[i];
     const std::string id = std::to_string(e.handle);
-    entry_row(ctx, id.c_str(), std::to_string(i + 1), title(e.kind, e.label),
+    entry_row(ctx, id.c_str(), std::to_string(i + 1), title(e.label, e.callback),
               what_it_runs(model, e.kind, e.handle, e.task, e.future, false), e.kind, e.task, e.future,
               changed && e.queued_step == model.step(), false);
   };

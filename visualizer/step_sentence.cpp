@@ -141,8 +141,11 @@ std::string what_ran(const trace::LoopModel& model, const StepEvents& s) {
     case HandleKind::task_wakeup:
       return task_name(model, s.run->task) + " woke up because " + future_name(model, s.run->future) +
              how_it_ended(model, s.run->future);
-    case HandleKind::done_callback:
-      return "a done callback of " + model.label(s.run->future) + " ran";
+    case HandleKind::done_callback: {
+      const trace::LoopStep* step = model.current_handle();
+      const std::string name = step && !step->callback.empty() ? " (" + step->callback + ")" : "";
+      return "a done callback of " + model.label(s.run->future) + name + " ran";
+    }
     case HandleKind::callback:
       if (s.run->future) return "the timer of " + future_name(model, s.run->future) + " fired";
       return model.is_timer(s.run->handle) ? "a callback scheduled with call_later ran"

@@ -255,3 +255,12 @@ TEST_CASE("the step sentence puts a suspension at the lesson's line, not inside 
   }
   CHECK(found);
 }
+
+TEST_CASE("the step sentence names a done callback by its asyncio name: gather's _done_callback on a child") {
+  Session session(aio::lessons::find_lesson("06_gather")->main);
+  bool found = false;
+  while (!found && session.step_forward())
+    found = session.step_sentence().find("A done callback of Task-3 (_done_callback of gather #1) ran") !=
+            std::string::npos;
+  CHECK(found);
+}

@@ -236,6 +236,7 @@ TEST_CASE(
   CHECK(waits[1] == doctest::Approx(0.1));
   bool child_done = false;
   for (const trace::LoopStep& step : end.loop_steps())
-    child_done |= step.label == "Task-2 done → _done_callback of " + end.label(gather->id);
+    child_done |= step.label == "Task-2 done → _done_callback of " + end.label(gather->id) &&
+                  step.callback == "_done_callback of " + end.label(gather->id);
   CHECK(child_done);
 }

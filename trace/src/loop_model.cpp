@@ -245,12 +245,14 @@ void LoopModel::set_state(TaskModel& t, TaskState state, std::uint32_t future, s
 void LoopModel::queue(const TraceEvent& e) {
   const auto kind = static_cast<HandleKind>(e.detail);
   std::string text = handle_label(kind, e.handle, e.task, e.future);
+  std::string callback;
   if (auto named = scheduling_callbacks_.find(e.future);
       kind == HandleKind::done_callback && named != scheduling_callbacks_.end() && !named->second.empty()) {
-    text = label(e.future) + " done → " + named->second.front();
+    callback = std::move(named->second.front());
     named->second.pop_front();
+    text = label(e.future) + " done → " + callback;
   }
-  ready_.push_back({e.handle, kind, e.task, e.future, step_, std::move(text)});
+  ready_.push_back({e.handle, kind, e.task, e.future, step_, std::move(text), std::move(callback)});
   changes_.ready = true;
   if (kind != HandleKind::task_step && kind != HandleKind::task_wakeup) return;
   TaskModel* t = find_task(e.task);
@@ -282,8 +284,12 @@ void LoopModel::begin_step(const TraceEvent& e) {
   const auto kind = static_cast<HandleKind>(e.detail);
   // The step is named as its ready-queue entry was.
   auto queued = std::find_if(ready_.begin(), ready_.end(), [&](const ReadyEntry& r) { return r.handle == e.handle; });
-  loop_steps_.push_back({step_, e.handle, kind, e.task, e.future,
-                         queued != ready_.end() ? queued->label : handle_label(kind, e.handle, e.task, e.future)});
+  if (queued != ready_.end()) {
+    loop_steps_.push_back({step_, e.handle, kind, e.task, e.future, queued->label, queued->callback});
+  } else {
+    loop_steps_.push_back(
+        {step_, e.handle, kind, e.task, e.future, handle_label(kind, e.handle, e.task, e.future), {}});
+  }
   unqueue(e.handle);
   if (TimerModel* timer = find_timer(e.handle)) {
     timer->state = TimerState::ran;

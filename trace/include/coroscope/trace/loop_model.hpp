@@ -110,7 +110,8 @@ struct ReadyEntry {
   std::uint32_t task = 0;    // the task it steps or wakes
   std::uint32_t future = 0;  // the future whose completion (or timer) queued it
   std::size_t queued_step = 0;
-  std::string label;  // "Task-2 step", "Task-1 wakeup", "sleep #1 timer"
+  std::string label;     // "Task-2 step", "Task-1 wakeup", "sleep #1 timer", "Task-3 done → <callback>"
+  std::string callback;  // a done callback's own name ("_done_callback of gather #1"), else empty
 };
 
 enum class TimerState : std::uint8_t { pending, due, ran, cancelled };
@@ -170,6 +171,7 @@ struct LoopStep {
   std::uint32_t task = 0;
   std::uint32_t future = 0;
   std::string label;
+  std::string callback;  // as its ReadyEntry's
 };
 
 // Which rows the latest step changed, for the "what changed" marks.
