@@ -75,9 +75,12 @@ TEST_CASE("issue 5 rule 6: a task destroyed while pending is reported, with wher
     loop->run_until_complete(leaves_pending());
     loop->close();
   }
-  CHECK(reported == std::vector<std::string>{"Task was destroyed but it is pending!\n<Task pending name='stuck' "
-                                             "coro=<waits_forever()>>\ncreated in leaves_pending() in Task-" +
-                                             reported.at(0).substr(reported.at(0).rfind('-') + 1)});
+  // The creating task's number, and where in its file, come after "Task-" (the file's path
+  // may hold a '-' of its own).
+  REQUIRE(reported.size() == 1);
+  CHECK(
+      reported[0].starts_with("Task was destroyed but it is pending!\n<Task pending name='stuck' "
+                              "coro=<waits_forever()>>\ncreated in leaves_pending() in Task-"));
 }
 
 aio::Coroutine<void> slow_step() { co_return; }
