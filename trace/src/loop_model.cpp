@@ -30,9 +30,7 @@ bool is_finished(TaskState state) noexcept {
   return state == TaskState::done || state == TaskState::cancelled || state == TaskState::raised;
 }
 
-bool LoopModel::is_timer(std::uint32_t handle) const noexcept {
-  return std::any_of(timers_.begin(), timers_.end(), [&](const TimerModel& t) { return t.handle == handle; });
-}
+bool LoopModel::is_timer(std::uint32_t handle) const noexcept { return timer_index_.contains(handle); }
 
 const Frame* own_await_frame(const TaskModel& task) noexcept {
   const Frame* own = nullptr;
@@ -284,12 +282,10 @@ void LoopModel::begin_step(const TraceEvent& e) {
   const auto kind = static_cast<HandleKind>(e.detail);
   // The step is named as its ready-queue entry was.
   auto queued = std::find_if(ready_.begin(), ready_.end(), [&](const ReadyEntry& r) { return r.handle == e.handle; });
-  if (queued != ready_.end()) {
-    loop_steps_.push_back({step_, e.handle, kind, e.task, e.future, queued->label, queued->callback});
-  } else {
-    loop_steps_.push_back(
-        {step_, e.handle, kind, e.task, e.future, handle_label(kind, e.handle, e.task, e.future), {}});
-  }
+  const bool was_queued = queued != ready_.end();
+  loop_steps_.push_back({step_, e.handle, kind, e.task, e.future,
+                         was_queued ? queued->label : handle_label(kind, e.handle, e.task, e.future),
+                         was_queued ? queued->callback : std::string()});
   unqueue(e.handle);
   if (TimerModel* timer = find_timer(e.handle)) {
     timer->state = TimerState::ran;
