@@ -4,10 +4,14 @@
 
 namespace coroscope::detail {
 
+namespace {
+// The trace's name of _on_completion, as it is added and removed.
+constexpr CallSite on_completion_name = runtime_callback("_on_completion");
+}  // namespace
+
 AsCompletedState::AsCompletedState(std::vector<Ref<FutureBase>> todo, std::optional<double> timeout, EventLoop& loop)
     : todo_(std::move(todo)), count_(todo_.size()) {
-  for (const auto& f : todo_)
-    f->add_done_callback(&on_completion, Ref<RefCounted>(this), runtime_callback("_on_completion"));
+  for (const auto& f : todo_) f->add_done_callback(&on_completion, Ref<RefCounted>(this), on_completion_name);
   if (!todo_.empty() && timeout)
     timeout_handle_ = loop.call_later(
         *timeout, [self = Ref<AsCompletedState>(this)] { self->on_timeout(); }, {}, runtime_callback("_on_timeout"));
@@ -17,7 +21,7 @@ AsCompletedState::AsCompletedState(std::vector<Ref<FutureBase>> todo, std::optio
 // TimeoutError.
 void AsCompletedState::on_timeout() {
   for (const auto& f : todo_) {
-    f->remove_done_callback(&on_completion, this, runtime_callback("_on_completion"));
+    f->remove_done_callback(&on_completion, this, on_completion_name);
     done_.put_nowait(AnyFuture());  // Queue a dummy value for _wait_for_one().
   }
   todo_.clear();  // Can't do todo.remove(f) in the loop.

@@ -371,16 +371,18 @@ void EventLoop::stop_when_done(detail::RefCounted& loop, detail::FutureBase& don
   static_cast<EventLoop&>(loop).stop();
 }
 
+// The trace's name of stop_when_done, as it is added and removed.
+constexpr CallSite run_until_complete_cb = runtime_callback("_run_until_complete_cb");
+
 void EventLoop::begin_run_until(detail::FutureBase& future) {
   check_closed();
   check_running();
-  future.add_done_callback(stop_when_done, detail::Ref<detail::RefCounted>(this),
-                           runtime_callback("_run_until_complete_cb"));
+  future.add_done_callback(stop_when_done, detail::Ref<detail::RefCounted>(this), run_until_complete_cb);
   run_until_ = future.id();
 }
 
 void EventLoop::forget_run_until(detail::FutureBase& future) noexcept {
-  future.remove_done_callback(stop_when_done, this, runtime_callback("_run_until_complete_cb"));
+  future.remove_done_callback(stop_when_done, this, run_until_complete_cb);
   run_until_ = 0;
 }
 

@@ -7,6 +7,9 @@ namespace coroscope::detail {
 
 namespace {
 
+// The trace's name of the done callback below, as it is added and removed.
+constexpr CallSite on_completion_name = runtime_callback("_on_completion");
+
 // The variables _wait's _on_completion closure shares with _wait.
 class WaitState final : public RefCounted {
  public:
@@ -39,13 +42,11 @@ Coroutine<void> wait_until(std::vector<Ref<FutureBase>> fs, std::optional<double
     state->timeout_handle = loop.call_later(
         *timeout, [waiter = state->waiter] { release_waiter(waiter); }, {}, runtime_callback("_release_waiter"));
   for (const auto& f : fs)
-    f->add_done_callback(&WaitState::on_completion, state, runtime_callback("_on_completion"),
-                         state->waiter.state()->id());
+    f->add_done_callback(&WaitState::on_completion, state, on_completion_name, state->waiter.state()->id());
   Finally cleanup([&] {
     if (state->timeout_handle) state->timeout_handle->cancel();
     for (const auto& f : fs)
-      f->remove_done_callback(&WaitState::on_completion, state.get(), runtime_callback("_on_completion"),
-                              state->waiter.state()->id());
+      f->remove_done_callback(&WaitState::on_completion, state.get(), on_completion_name, state->waiter.state()->id());
   });
   co_await state->waiter;
 }

@@ -3,6 +3,9 @@
 namespace coroscope::detail {
 
 namespace {
+// The trace's name of the done callback below, as it is added and removed.
+constexpr CallSite release_waiter_name = runtime_callback("_release_waiter");
+
 // functools.partial(_release_waiter, waiter) as a done callback: the waiter is its context,
 // which is also what identifies it for remove_done_callback.
 void release_waiter_callback(RefCounted& waiter, FutureBase&) {
@@ -15,13 +18,12 @@ void release_waiter(const Future<void>& waiter) {
 }
 
 void add_release_waiter(FutureBase& fut, const Future<void>& waiter) {
-  fut.add_done_callback(&release_waiter_callback, Ref<RefCounted>(waiter.state()), runtime_callback("_release_waiter"),
+  fut.add_done_callback(&release_waiter_callback, Ref<RefCounted>(waiter.state()), release_waiter_name,
                         waiter.state()->id());
 }
 
 void remove_release_waiter(FutureBase& fut, const Future<void>& waiter) {
-  fut.remove_done_callback(&release_waiter_callback, waiter.state(), runtime_callback("_release_waiter"),
-                           waiter.state()->id());
+  fut.remove_done_callback(&release_waiter_callback, waiter.state(), release_waiter_name, waiter.state()->id());
 }
 
 Coroutine<void> cancel_and_wait(AnyFuture fut, EventLoop& loop) {
